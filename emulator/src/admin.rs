@@ -1,0 +1,146 @@
+//! The emulator's own control API under `/_emulator` (a prefix SWR does not use): clock,
+//! latency, faults, wire options, tokens for tests, reset and a state dump.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::clock::ClockMode;
+use crate::faults::Fault;
+use crate::{ErrorShape, MissingShare, Shared};
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/health", get(|| async { Json(json!({"status": "ok"})) }))
+        .route("/clock", get(clock).put(set_clock).delete(reset_clock))
+        .route("/latency", put(set_latency))
+        .route("/faults", get(list_faults).post(add_fault).delete(clear_faults))
+        .route("/options", get(options).put(set_options))
+        .route("/tokens", post(issue_token))
+        .route("/reset", post(reset))
+        .route("/state", get(state))
+}
+
+fn bad(msg: impl Into<String>) -> Response {
+    (StatusCode::BAD_REQUEST, Json(json!({"error": msg.into()}))).into_response()
+}
+
+async fn clock(State(emu): State<Shared>) -> Response {
+    Json(json!({"now": emu.clock.now(), "mode": emu.clock.mode()})).into_response()
+}
+
+#[derive(Deserialize)]
+struct ClockChange {
+    /// Freeze the clock at this instant.
+    now: Option<DateTime<Utc>>,
+    /// Run in real time shifted by this much.
+    offset_seconds: Option<i64>,
+    /// Move the clock by this much, keeping its mode.
+    advance_seconds: Option<i64>,
+}
+
+async fn set_clock(State(emu): State<Shared>, Json(c): Json<ClockChange>) -> Response {
+    match (c.now, c.offset_seconds, c.advance_seconds) {
+        (Some(now), None, None) => emu.clock.set(ClockMode::Fixed { now }),
+        (None, Some(s), None) => emu.clock.set(ClockMode::Offset { offset_ms: s * 1000 }),
+        (None, None, Some(s)) => emu.clock.advance(Duration::seconds(s)),
+        _ => return bad("give exactly one of now, offset_seconds, advance_seconds"),
+    }
+    clock(State(emu)).await
+}
+
+async fn reset_clock(State(emu): State<Shared>) -> Response {
+    emu.clock.set(ClockMode::Real);
+    clock(State(emu)).await
+}
+
+#[derive(Deserialize)]
+struct Latency {
+    ms: u64,
+}
+
+async fn set_latency(State(emu): State<Shared>, Json(l): Json<Latency>) -> Response {
+    *emu.faults.latency_ms.lock().unwrap() = l.ms;
+    Json(json!({"ms": l.ms})).into_response()
+}
+
+async fn list_faults(State(emu): State<Shared>) -> Response {
+    Json(json!(*emu.faults.rules.lock().unwrap())).into_response()
+}
+
+async fn add_fault(State(emu): State<Shared>, Json(f): Json<Fault>) -> Response {
+    emu.faults.rules.lock().unwrap().push(f.clone());
+    (StatusCode::CREATED, Json(json!(f))).into_response()
+}
+
+async fn clear_faults(State(emu): State<Shared>) -> Response {
+    emu.faults.rules.lock().unwrap().clear();
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn options(State(emu): State<Shared>) -> Response {
+    let o = emu.options();
+    Json(json!({"error_shape": o.error_shape, "missing_share": o.missing_share})).into_response()
+}
+
+#[derive(Deserialize)]
+struct OptionsChange {
+    error_shape: Option<ErrorShape>,
+    missing_share: Option<MissingShare>,
+}
+
+async fn set_options(State(emu): State<Shared>, Json(c): Json<OptionsChange>) -> Response {
+    {
+        let mut o = emu.options.lock().unwrap();
+        if let Some(s) = c.error_shape {
+            o.error_shape = s;
+        }
+        if let Some(m) = c.missing_share {
+            o.missing_share = m;
+        }
+    }
+    options(State(emu)).await
+}
+
+#[derive(Deserialize)]
+struct TokenRequest {
+    user: String,
+    /// Lifetime in seconds; IAM's 24 h when absent.
+    expires_in_seconds: Option<i64>,
+}
+
+async fn issue_token(State(emu): State<Shared>, Json(r): Json<TokenRequest>) -> Response {
+    let now = emu.clock.now();
+    emu.mutate(|store| {
+        let Some(uid) = store.users.iter().find(|u| u.name == r.user).map(|u| u.id.clone()) else {
+            return bad(format!("no user {}", r.user));
+        };
+        let (token, mut t) = store.issue_token(&uid, now);
+        if let Some(s) = r.expires_in_seconds {
+            t.expires_at = now + Duration::seconds(s);
+            store.tokens.insert(token.clone(), t.clone());
+        }
+        (StatusCode::CREATED, Json(json!({"token": token, "expires_at": t.expires_at}))).into_response()
+    })
+    .await
+}
+
+/// Fresh state from the demo data; clock, latency and faults back to normal.
+async fn reset(State(emu): State<Shared>) -> Response {
+    emu.clock.set(ClockMode::Real);
+    *emu.faults.latency_ms.lock().unwrap() = 0;
+    emu.faults.rules.lock().unwrap().clear();
+    let fresh = emu.seed.build(emu.clock.now());
+    emu.mutate(|store| *store = fresh).await;
+    StatusCode::NO_CONTENT.into_response()
+}
+
+async fn state(State(emu): State<Shared>) -> Response {
+    let json = emu.store.lock().unwrap().to_json();
+    ([("content-type", "application/json")], json).into_response()
+}

@@ -1,0 +1,100 @@
+//! IAM's token API: password sign-in (`POST /v3/auth/tokens`, token in `X-Subject-Token`)
+//! and token validation (`GET /v3/auth/tokens`).
+
+use std::collections::HashMap;
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+
+use crate::errors::{iam, json_body};
+use crate::store::{Store, Token};
+use crate::Shared;
+
+fn iam_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+fn token_body(store: &Store, t: &Token, base_url: &str, catalog: bool) -> Value {
+    let user = store.user(&t.user_id).expect("tokens belong to users");
+    let mut token = json!({
+        "methods": ["password"],
+        "expires_at": iam_time(t.expires_at),
+        "issued_at": iam_time(t.issued_at),
+        "user": { "id": user.id, "name": user.name, "domain": { "id": user.domain.id, "name": user.domain.name }, "password_expires_at": "" },
+        "project": { "id": store.project.id, "name": store.project.name, "domain": { "id": user.domain.id, "name": user.domain.name } },
+        "roles": [ { "id": "0", "name": "te_admin" } ],
+    });
+    if catalog {
+        let endpoint = |svc: &str| json!({ "id": format!("{svc}-{}", store.region), "interface": "public", "region": store.region, "region_id": store.region, "url": base_url });
+        token["catalog"] = json!([
+            { "id": "swr-emulator", "name": "swr", "type": "swr", "endpoints": [endpoint("swr")] },
+            { "id": "iam-emulator", "name": "iam", "type": "identity", "endpoints": [endpoint("iam")] },
+        ]);
+    }
+    json!({ "token": token })
+}
+
+fn base_url(headers: &HeaderMap) -> String {
+    format!("http://{}", headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1"))
+}
+
+pub async fn create_token(
+    State(emu): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let Ok(v) = serde_json::from_slice::<Value>(&body) else {
+        return iam(400, "The request body is not valid JSON.");
+    };
+    let identity = &v["auth"]["identity"];
+    if !identity["methods"].as_array().is_some_and(|m| m.iter().any(|x| x == "password")) {
+        return iam(400, "Only the password method is supported by the emulator.");
+    }
+    let user = &identity["password"]["user"];
+    let (Some(name), Some(password), Some(domain)) =
+        (user["name"].as_str(), user["password"].as_str(), user["domain"]["name"].as_str())
+    else {
+        return iam(400, "Request parameters are missing: auth.identity.password.user.{name,password,domain.name}.");
+    };
+    let project = v["auth"]["scope"]["project"]["name"].as_str();
+    let now = emu.clock.now();
+    let catalog = q.get("nocatalog").is_none_or(|n| n != "true");
+    emu.mutate(|store| {
+        let Some(uid) =
+            store.users.iter().find(|u| u.name == name && u.domain.name == domain && u.password == password).map(|u| u.id.clone())
+        else {
+            return iam(401, "The username or password is wrong.");
+        };
+        if project.is_some_and(|p| p != store.project.name) {
+            return iam(400, &format!("Project {} does not exist in this region.", project.unwrap_or_default()));
+        }
+        let (token, t) = store.issue_token(&uid, now);
+        let mut resp = (StatusCode::CREATED, json_body(&token_body(store, &t, &base_url(&headers), catalog))).into_response();
+        resp.headers_mut().insert("x-subject-token", HeaderValue::from_str(&token).unwrap());
+        resp
+    })
+    .await
+}
+
+/// Keystone's validate call: the caller's token in `X-Auth-Token`, the one to check in
+/// `X-Subject-Token`. The app uses it to show when a pasted token expires.
+pub async fn validate_token(State(emu): State<Shared>, headers: HeaderMap) -> Response {
+    let get = |h: &str| headers.get(h).and_then(|v| v.to_str().ok()).map(str::trim);
+    let now = emu.clock.now();
+    let store = emu.store.lock().unwrap();
+    let live = |tok: Option<&str>| tok.and_then(|t| store.tokens.get(t)).filter(|t| t.expires_at > now);
+    if live(get("x-auth-token")).is_none() {
+        return iam(401, "The request you have made requires authentication.");
+    }
+    match live(get("x-subject-token")) {
+        Some(t) => {
+            let mut resp = json_body(&token_body(&store, t, &base_url(&headers), false));
+            resp.headers_mut().insert("x-subject-token", HeaderValue::from_str(get("x-subject-token").unwrap()).unwrap());
+            resp
+        }
+        None => iam(404, "The token does not exist or has expired."),
+    }
+}

@@ -1,0 +1,131 @@
+//! A local emulator of the SWR (SoftWare Repository for Container) shared-account API,
+//! the organization and repository lists, and the IAM token API, faithful on the wire.
+//!
+//! `app()` builds the router; `server::serve()` runs it on a listener with support for
+//! injected connection drops (which a plain axum handler cannot express).
+
+pub mod admin;
+pub mod auth;
+pub mod catalog;
+pub mod clock;
+pub mod errors;
+pub mod faults;
+pub mod iam;
+pub mod rules;
+pub mod seed;
+pub mod server;
+pub mod shares;
+pub mod signer;
+pub mod store;
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::routing::{get, post};
+use axum::{middleware, Router};
+
+pub use errors::ErrorShape;
+
+/// What GET-one answers for an account that has no share (the reference documents two
+/// readings; the default is the documented one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MissingShare {
+    /// 200 with `"exist": false` (the API documentation).
+    Exist,
+    /// 400 with `SVCSTG.SWR.4001090` (what the Huawei Terraform provider handles).
+    Error,
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub error_shape: ErrorShape,
+    pub missing_share: MissingShare,
+    pub state_file: Option<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { error_shape: ErrorShape::Object, missing_share: MissingShare::Exist, state_file: None }
+    }
+}
+
+/// Everything the handlers share. The store is behind a std mutex: every critical
+/// section is short and never awaits.
+pub struct Emulator {
+    pub store: Mutex<store::Store>,
+    pub seed: seed::Seed,
+    pub clock: clock::Clock,
+    pub faults: faults::Faults,
+    pub options: Mutex<Options>,
+    persist_lock: tokio::sync::Mutex<u64>,
+    generation: std::sync::atomic::AtomicU64,
+}
+
+pub type Shared = Arc<Emulator>;
+
+impl Emulator {
+    /// Builds the emulator: from `--state` if that file exists, else from the seed.
+    pub fn new(seed: seed::Seed, options: Options) -> Result<Shared, String> {
+        let clock = clock::Clock::default();
+        let store = match &options.state_file {
+            Some(path) if path.exists() => store::Store::load(path)?,
+            _ => seed.build(clock.now()),
+        };
+        Ok(Arc::new(Emulator {
+            store: Mutex::new(store),
+            seed,
+            clock,
+            faults: faults::Faults::default(),
+            options: Mutex::new(options),
+            persist_lock: tokio::sync::Mutex::new(0),
+            generation: 0.into(),
+        }))
+    }
+
+    pub fn options(&self) -> Options {
+        self.options.lock().unwrap().clone()
+    }
+
+    /// Runs `f` on the store and, if it reports a change, writes the state file.
+    pub async fn mutate<T>(&self, f: impl FnOnce(&mut store::Store) -> T) -> T {
+        let (out, snapshot) = {
+            let mut store = self.store.lock().unwrap();
+            let out = f(&mut store);
+            let gen = self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            let snapshot = self.options().state_file.map(|p| (p, gen, store.to_json()));
+            (out, snapshot)
+        };
+        if let Some((path, gen, json)) = snapshot {
+            // Writers queue here; an older snapshot never overwrites a newer one.
+            let mut written = self.persist_lock.lock().await;
+            if gen > *written {
+                if let Err(e) = store::write_atomically(&path, &json) {
+                    eprintln!("swr-emulator: could not write state file {}: {e}", path.display());
+                }
+                *written = gen;
+            }
+        }
+        out
+    }
+}
+
+/// The full HTTP surface of the emulator.
+pub fn app(emu: Shared) -> Router {
+    let swr = shares::routes()
+        .route("/v2/manage/namespaces", get(catalog::list_namespaces).fallback(errors::apigw_not_found))
+        .route("/v2/manage/repos", get(catalog::list_repos).fallback(errors::apigw_not_found))
+        .route_layer(middleware::from_fn_with_state(emu.clone(), auth::require_identity));
+    let iam = Router::new().route(
+        "/v3/auth/tokens",
+        post(iam::create_token).get(iam::validate_token).fallback(errors::apigw_not_found),
+    );
+    Router::new()
+        .merge(swr)
+        .merge(iam)
+        .fallback(errors::apigw_not_found)
+        .layer(middleware::from_fn_with_state(emu.clone(), errors::reshape_swr_errors))
+        .layer(middleware::from_fn_with_state(emu.clone(), faults::inject))
+        .nest("/_emulator", admin::routes())
+        .with_state(emu)
+}
