@@ -19,7 +19,10 @@ pub fn routes() -> Router<Shared> {
         .route("/health", get(|| async { Json(json!({"status": "ok"})) }))
         .route("/clock", get(clock).put(set_clock).delete(reset_clock))
         .route("/latency", put(set_latency))
-        .route("/faults", get(list_faults).post(add_fault).delete(clear_faults))
+        .route(
+            "/faults",
+            get(list_faults).post(add_fault).delete(clear_faults),
+        )
         .route("/options", get(options).put(set_options))
         .route("/tokens", post(issue_token))
         .route("/reset", post(reset))
@@ -47,7 +50,9 @@ struct ClockChange {
 async fn set_clock(State(emu): State<Shared>, Json(c): Json<ClockChange>) -> Response {
     match (c.now, c.offset_seconds, c.advance_seconds) {
         (Some(now), None, None) => emu.clock.set(ClockMode::Fixed { now }),
-        (None, Some(s), None) => emu.clock.set(ClockMode::Offset { offset_ms: s * 1000 }),
+        (None, Some(s), None) => emu.clock.set(ClockMode::Offset {
+            offset_ms: s * 1000,
+        }),
         (None, None, Some(s)) => emu.clock.advance(Duration::seconds(s)),
         _ => return bad("give exactly one of now, offset_seconds, advance_seconds"),
     }
@@ -117,7 +122,12 @@ struct TokenRequest {
 async fn issue_token(State(emu): State<Shared>, Json(r): Json<TokenRequest>) -> Response {
     let now = emu.clock.now();
     emu.mutate(|store| {
-        let Some(uid) = store.users.iter().find(|u| u.name == r.user).map(|u| u.id.clone()) else {
+        let Some(uid) = store
+            .users
+            .iter()
+            .find(|u| u.name == r.user)
+            .map(|u| u.id.clone())
+        else {
             return bad(format!("no user {}", r.user));
         };
         let (token, mut t) = store.issue_token(&uid, now);
@@ -125,7 +135,11 @@ async fn issue_token(State(emu): State<Shared>, Json(r): Json<TokenRequest>) -> 
             t.expires_at = now + Duration::seconds(s);
             store.tokens.insert(token.clone(), t.clone());
         }
-        (StatusCode::CREATED, Json(json!({"token": token, "expires_at": t.expires_at}))).into_response()
+        (
+            StatusCode::CREATED,
+            Json(json!({"token": token, "expires_at": t.expires_at})),
+        )
+            .into_response()
     })
     .await
 }

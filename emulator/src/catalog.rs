@@ -17,7 +17,12 @@ use crate::Shared;
 /// `filter=namespace::x|mode::visible` → {"namespace": "x", "mode": "visible"}.
 fn parse_filter(filter: Option<&String>) -> HashMap<String, String> {
     filter
-        .map(|f| f.split('|').filter_map(|p| p.split_once("::")).map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        .map(|f| {
+            f.split('|')
+                .filter_map(|p| p.split_once("::"))
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -54,35 +59,66 @@ pub async fn list_repos(
 ) -> Response {
     // Plain parameters win over the `filter` string form, which carries the same keys.
     let mut p = parse_filter(q.get("filter"));
-    p.extend(q.iter().filter(|(k, _)| k.as_str() != "filter").map(|(k, v)| (k.clone(), v.clone())));
+    p.extend(
+        q.iter()
+            .filter(|(k, _)| k.as_str() != "filter")
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
     let bad = |c: &'static str, m: &str| SwrError::new(400, c, m.to_string()).into_response();
 
     let paged = p.contains_key("limit") && p.contains_key("offset");
     let limit = match p.get("limit").map(|l| l.parse::<usize>()) {
         None => 100,
         Some(Ok(l)) if (1..=1000).contains(&l) => l,
-        _ => return bad(code::INVALID_PAGE_SIZE, "Invalid page size: limit must be 1 to 1000"),
+        _ => {
+            return bad(
+                code::INVALID_PAGE_SIZE,
+                "Invalid page size: limit must be 1 to 1000",
+            )
+        }
     };
     let offset = match p.get("offset").map(|o| o.parse::<usize>()) {
         None => 0,
         Some(Ok(o)) => o,
-        _ => return bad(code::INVALID_PARAMS, "Invalid parameter: offset must be 0 or more"),
+        _ => {
+            return bad(
+                code::INVALID_PARAMS,
+                "Invalid parameter: offset must be 0 or more",
+            )
+        }
     };
     let order = match (p.get("order_column"), p.get("order_type")) {
         (None, None) => None,
         (Some(c), Some(t))
-            if ["updated_time", "name", "tag_count", "namespace", "is_public"].contains(&c.as_str())
+            if [
+                "updated_time",
+                "name",
+                "tag_count",
+                "namespace",
+                "is_public",
+            ]
+            .contains(&c.as_str())
                 && ["asc", "desc"].contains(&t.as_str()) =>
         {
             Some((c.clone(), t == "desc"))
         }
-        _ => return bad(code::INVALID_FILTER, "Invalid filter criteria: order_column and order_type go together"),
+        _ => {
+            return bad(
+                code::INVALID_FILTER,
+                "Invalid filter criteria: order_column and order_type go together",
+            )
+        }
     };
     let is_public = match p.get("is_public").map(String::as_str) {
         None => None,
         Some("true") => Some(true),
         Some("false") => Some(false),
-        Some(_) => return bad(code::INVALID_FILTER, "Invalid filter criteria: is_public must be true or false"),
+        Some(_) => {
+            return bad(
+                code::INVALID_FILTER,
+                "Invalid filter criteria: is_public must be true or false",
+            )
+        }
     };
     let name = p.get("name").map(|n| n.replace('$', "/"));
 
@@ -135,7 +171,8 @@ pub async fn list_repos(
     if paged {
         // Documented as `{offset}-{count}/{total}`, and only when offset and limit are sent.
         let range = format!("{offset}-{count}/{total}");
-        resp.headers_mut().insert("content-range", HeaderValue::from_str(&range).unwrap());
+        resp.headers_mut()
+            .insert("content-range", HeaderValue::from_str(&range).unwrap());
     }
     resp
 }

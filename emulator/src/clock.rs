@@ -10,9 +10,13 @@ use serde::Serialize;
 pub enum ClockMode {
     Real,
     /// Frozen at an instant.
-    Fixed { now: DateTime<Utc> },
+    Fixed {
+        now: DateTime<Utc>,
+    },
     /// Real time shifted by a number of milliseconds.
-    Offset { offset_ms: i64 },
+    Offset {
+        offset_ms: i64,
+    },
 }
 
 pub struct Clock(Mutex<ClockMode>);
@@ -44,9 +48,13 @@ impl Clock {
     pub fn advance(&self, by: Duration) {
         let mut mode = self.0.lock().unwrap();
         *mode = match *mode {
-            ClockMode::Real => ClockMode::Offset { offset_ms: by.num_milliseconds() },
+            ClockMode::Real => ClockMode::Offset {
+                offset_ms: by.num_milliseconds(),
+            },
             ClockMode::Fixed { now } => ClockMode::Fixed { now: now + by },
-            ClockMode::Offset { offset_ms } => ClockMode::Offset { offset_ms: offset_ms + by.num_milliseconds() },
+            ClockMode::Offset { offset_ms } => ClockMode::Offset {
+                offset_ms: offset_ms + by.num_milliseconds(),
+            },
         };
     }
 }

@@ -12,7 +12,9 @@ use serde_json::json;
 use crate::Shared;
 
 /// How SWR service errors are shaped on the wire.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ErrorShape {
     /// `{"errorCode": …, "errorMessage": …}`, as the shared-account API answers in practice.
@@ -35,13 +37,19 @@ struct SwrErrorMark(SwrError);
 
 impl SwrError {
     pub fn new(status: u16, code: &'static str, message: impl Into<String>) -> Self {
-        SwrError { status: StatusCode::from_u16(status).expect("valid status"), code, message: message.into() }
+        SwrError {
+            status: StatusCode::from_u16(status).expect("valid status"),
+            code,
+            message: message.into(),
+        }
     }
     pub fn body(&self, shape: ErrorShape) -> serde_json::Value {
         let obj = json!({"errorCode": self.code, "errorMessage": self.message});
         match shape {
             ErrorShape::Object => obj,
-            ErrorShape::Array => json!([{"errorCode": self.code, "errorMessage": self.message, "detail": ""}]),
+            ErrorShape::Array => {
+                json!([{"errorCode": self.code, "errorMessage": self.message, "detail": ""}])
+            }
         }
     }
 }
@@ -55,7 +63,13 @@ impl IntoResponse for SwrError {
 }
 
 pub fn json_body(v: &serde_json::Value) -> Response {
-    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json;charset=utf-8"))], v.to_string())
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json;charset=utf-8"),
+        )],
+        v.to_string(),
+    )
         .into_response()
 }
 
@@ -66,7 +80,11 @@ pub fn request_id() -> String {
 
 /// The API gateway's answer for a path it does not route (e.g. a raw `/` in a repository).
 pub async fn apigw_not_found() -> Response {
-    apigw(404, "APIGW.0101", "The API does not exist or has not been published in the environment")
+    apigw(
+        404,
+        "APIGW.0101",
+        "The API does not exist or has not been published in the environment",
+    )
 }
 
 pub fn apigw(status: u16, code: &str, msg: &str) -> Response {
@@ -76,7 +94,11 @@ pub fn apigw(status: u16, code: &str, msg: &str) -> Response {
 
 /// Keystone-style IAM error.
 pub fn iam(status: u16, msg: &str) -> Response {
-    let title = StatusCode::from_u16(status).unwrap().canonical_reason().unwrap_or("Error").to_string();
+    let title = StatusCode::from_u16(status)
+        .unwrap()
+        .canonical_reason()
+        .unwrap_or("Error")
+        .to_string();
     let body = json!({"error": {"code": status, "message": msg, "title": title}});
     (StatusCode::from_u16(status).unwrap(), json_body(&body)).into_response()
 }

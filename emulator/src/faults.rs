@@ -59,15 +59,23 @@ pub struct Fault {
 
 impl Fault {
     fn matches(&self, method: &str, path: &str) -> bool {
-        self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && glob(&self.path, path)
+        self.method
+            .as_deref()
+            .is_none_or(|m| m.eq_ignore_ascii_case(method))
+            && glob(&self.path, path)
     }
 
     /// Parses the `--fault` flag: `METHOD PATH => STATUS [CODE [MESSAGE…]]`, `=> malformed`
     /// or `=> drop`; METHOD may be `*`.
     pub fn parse(spec: &str) -> Result<Fault, String> {
-        let (left, right) = spec.split_once("=>").ok_or("expected `METHOD PATH => WHAT`")?;
+        let (left, right) = spec
+            .split_once("=>")
+            .ok_or("expected `METHOD PATH => WHAT`")?;
         let mut l = left.split_whitespace();
-        let (m, path) = (l.next().ok_or("missing method")?, l.next().ok_or("missing path")?);
+        let (m, path) = (
+            l.next().ok_or("missing method")?,
+            l.next().ok_or("missing path")?,
+        );
         let mut r = right.split_whitespace();
         let what = r.next().ok_or("missing status, `malformed` or `drop`")?;
         let kind = match what {
@@ -86,7 +94,12 @@ impl Fault {
                 }
             }
         };
-        Ok(Fault { method: (m != "*").then(|| m.to_string()), path: path.to_string(), kind, times: None })
+        Ok(Fault {
+            method: (m != "*").then(|| m.to_string()),
+            path: path.to_string(),
+            kind,
+            times: None,
+        })
     }
 }
 
@@ -94,7 +107,9 @@ fn glob(pattern: &str, s: &str) -> bool {
     match pattern.split_once('*') {
         None => pattern == s,
         Some((head, tail)) => {
-            s.starts_with(head) && (0..=s.len() - head.len()).any(|i| s.is_char_boundary(head.len() + i) && glob(tail, &s[head.len() + i..]))
+            s.starts_with(head)
+                && (0..=s.len() - head.len())
+                    .any(|i| s.is_char_boundary(head.len() + i) && glob(tail, &s[head.len() + i..]))
         }
     }
 }
@@ -145,11 +160,19 @@ pub async fn inject(State(emu): State<Shared>, req: Request, next: Next) -> Resp
             "[{\"namespace\": \"demo\", \"access_domain\": ",
         )
             .into_response(),
-        FaultKind::Status { status, body, raw, error_code, error_message } => {
+        FaultKind::Status {
+            status,
+            body,
+            raw,
+            error_code,
+            error_message,
+        } => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             match (body, raw) {
                 (Some(b), _) => (status, json_body(&b)).into_response(),
-                (None, Some(text)) => (status, [(header::CONTENT_TYPE, "text/html")], text).into_response(),
+                (None, Some(text)) => {
+                    (status, [(header::CONTENT_TYPE, "text/html")], text).into_response()
+                }
                 (None, None) => {
                     let b = serde_json::json!({
                         "errorCode": error_code.unwrap_or_else(|| "SVCSTG.SWR.5000001".into()),
@@ -168,7 +191,10 @@ mod tests {
 
     #[test]
     fn glob_matches_segments() {
-        assert!(glob("/v2/manage/namespaces/*/repositories/*/access-domains", "/v2/manage/namespaces/a/repositories/b/access-domains"));
+        assert!(glob(
+            "/v2/manage/namespaces/*/repositories/*/access-domains",
+            "/v2/manage/namespaces/a/repositories/b/access-domains"
+        ));
         assert!(glob("*", "/anything"));
         assert!(!glob("/v2/manage/repos", "/v2/manage/repos/x"));
         assert!(glob("/v2/*", "/v2/manage/repos/x"));
@@ -188,7 +214,10 @@ mod tests {
                 error_message: Some("System busy".into())
             }
         );
-        assert_eq!(Fault::parse("* /v3/auth/tokens => drop").unwrap().kind, FaultKind::Drop);
+        assert_eq!(
+            Fault::parse("* /v3/auth/tokens => drop").unwrap().kind,
+            FaultKind::Drop
+        );
         assert!(Fault::parse("GET /x").is_err());
     }
 }

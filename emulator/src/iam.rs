@@ -37,7 +37,13 @@ fn token_body(store: &Store, t: &Token, base_url: &str, catalog: bool) -> Value 
 }
 
 fn base_url(headers: &HeaderMap) -> String {
-    format!("http://{}", headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1"))
+    format!(
+        "http://{}",
+        headers
+            .get("host")
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("127.0.0.1")
+    )
 }
 
 pub async fn create_token(
@@ -50,30 +56,52 @@ pub async fn create_token(
         return iam(400, "The request body is not valid JSON.");
     };
     let identity = &v["auth"]["identity"];
-    if !identity["methods"].as_array().is_some_and(|m| m.iter().any(|x| x == "password")) {
-        return iam(400, "Only the password method is supported by the emulator.");
+    if !identity["methods"]
+        .as_array()
+        .is_some_and(|m| m.iter().any(|x| x == "password"))
+    {
+        return iam(
+            400,
+            "Only the password method is supported by the emulator.",
+        );
     }
     let user = &identity["password"]["user"];
-    let (Some(name), Some(password), Some(domain)) =
-        (user["name"].as_str(), user["password"].as_str(), user["domain"]["name"].as_str())
-    else {
+    let (Some(name), Some(password), Some(domain)) = (
+        user["name"].as_str(),
+        user["password"].as_str(),
+        user["domain"]["name"].as_str(),
+    ) else {
         return iam(400, "Request parameters are missing: auth.identity.password.user.{name,password,domain.name}.");
     };
     let project = v["auth"]["scope"]["project"]["name"].as_str();
     let now = emu.clock.now();
     let catalog = q.get("nocatalog").is_none_or(|n| n != "true");
     emu.mutate(|store| {
-        let Some(uid) =
-            store.users.iter().find(|u| u.name == name && u.domain.name == domain && u.password == password).map(|u| u.id.clone())
+        let Some(uid) = store
+            .users
+            .iter()
+            .find(|u| u.name == name && u.domain.name == domain && u.password == password)
+            .map(|u| u.id.clone())
         else {
             return iam(401, "The username or password is wrong.");
         };
         if project.is_some_and(|p| p != store.project.name) {
-            return iam(400, &format!("Project {} does not exist in this region.", project.unwrap_or_default()));
+            return iam(
+                400,
+                &format!(
+                    "Project {} does not exist in this region.",
+                    project.unwrap_or_default()
+                ),
+            );
         }
         let (token, t) = store.issue_token(&uid, now);
-        let mut resp = (StatusCode::CREATED, json_body(&token_body(store, &t, &base_url(&headers), catalog))).into_response();
-        resp.headers_mut().insert("x-subject-token", HeaderValue::from_str(&token).unwrap());
+        let mut resp = (
+            StatusCode::CREATED,
+            json_body(&token_body(store, &t, &base_url(&headers), catalog)),
+        )
+            .into_response();
+        resp.headers_mut()
+            .insert("x-subject-token", HeaderValue::from_str(&token).unwrap());
         resp
     })
     .await
@@ -85,14 +113,20 @@ pub async fn validate_token(State(emu): State<Shared>, headers: HeaderMap) -> Re
     let get = |h: &str| headers.get(h).and_then(|v| v.to_str().ok()).map(str::trim);
     let now = emu.clock.now();
     let store = emu.store.lock().unwrap();
-    let live = |tok: Option<&str>| tok.and_then(|t| store.tokens.get(t)).filter(|t| t.expires_at > now);
+    let live = |tok: Option<&str>| {
+        tok.and_then(|t| store.tokens.get(t))
+            .filter(|t| t.expires_at > now)
+    };
     if live(get("x-auth-token")).is_none() {
         return iam(401, "The request you have made requires authentication.");
     }
     match live(get("x-subject-token")) {
         Some(t) => {
             let mut resp = json_body(&token_body(&store, t, &base_url(&headers), false));
-            resp.headers_mut().insert("x-subject-token", HeaderValue::from_str(get("x-subject-token").unwrap()).unwrap());
+            resp.headers_mut().insert(
+                "x-subject-token",
+                HeaderValue::from_str(get("x-subject-token").unwrap()).unwrap(),
+            );
             resp
         }
         None => iam(404, "The token does not exist or has expired."),

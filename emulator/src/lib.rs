@@ -4,6 +4,9 @@
 //! `app()` builds the router; `server::serve()` runs it on a listener with support for
 //! injected connection drops (which a plain axum handler cannot express).
 
+// Handlers return early with a ready `Response`; boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod admin;
 pub mod auth;
 pub mod catalog;
@@ -28,7 +31,9 @@ pub use errors::ErrorShape;
 
 /// What GET-one answers for an account that has no share (the reference documents two
 /// readings; the default is the documented one).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum MissingShare {
     /// 200 with `"exist": false` (the API documentation).
@@ -46,7 +51,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { error_shape: ErrorShape::Object, missing_share: MissingShare::Exist, state_file: None }
+        Options {
+            error_shape: ErrorShape::Object,
+            missing_share: MissingShare::Exist,
+            state_file: None,
+        }
     }
 }
 
@@ -92,7 +101,10 @@ impl Emulator {
         let (out, snapshot) = {
             let mut store = self.store.lock().unwrap();
             let out = f(&mut store);
-            let gen = self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            let gen = self
+                .generation
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+                + 1;
             let snapshot = self.options().state_file.map(|p| (p, gen, store.to_json()));
             (out, snapshot)
         };
@@ -101,7 +113,10 @@ impl Emulator {
             let mut written = self.persist_lock.lock().await;
             if gen > *written {
                 if let Err(e) = store::write_atomically(&path, &json) {
-                    eprintln!("swr-emulator: could not write state file {}: {e}", path.display());
+                    eprintln!(
+                        "swr-emulator: could not write state file {}: {e}",
+                        path.display()
+                    );
                 }
                 *written = gen;
             }
@@ -113,18 +128,32 @@ impl Emulator {
 /// The full HTTP surface of the emulator.
 pub fn app(emu: Shared) -> Router {
     let swr = shares::routes()
-        .route("/v2/manage/namespaces", get(catalog::list_namespaces).fallback(errors::apigw_not_found))
-        .route("/v2/manage/repos", get(catalog::list_repos).fallback(errors::apigw_not_found))
-        .route_layer(middleware::from_fn_with_state(emu.clone(), auth::require_identity));
+        .route(
+            "/v2/manage/namespaces",
+            get(catalog::list_namespaces).fallback(errors::apigw_not_found),
+        )
+        .route(
+            "/v2/manage/repos",
+            get(catalog::list_repos).fallback(errors::apigw_not_found),
+        )
+        .route_layer(middleware::from_fn_with_state(
+            emu.clone(),
+            auth::require_identity,
+        ));
     let iam = Router::new().route(
         "/v3/auth/tokens",
-        post(iam::create_token).get(iam::validate_token).fallback(errors::apigw_not_found),
+        post(iam::create_token)
+            .get(iam::validate_token)
+            .fallback(errors::apigw_not_found),
     );
     Router::new()
         .merge(swr)
         .merge(iam)
         .fallback(errors::apigw_not_found)
-        .layer(middleware::from_fn_with_state(emu.clone(), errors::reshape_swr_errors))
+        .layer(middleware::from_fn_with_state(
+            emu.clone(),
+            errors::reshape_swr_errors,
+        ))
         .layer(middleware::from_fn_with_state(emu.clone(), faults::inject))
         .nest("/_emulator", admin::routes())
         .with_state(emu)

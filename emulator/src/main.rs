@@ -56,20 +56,34 @@ async fn main() {
 
 async fn run(args: Args) -> Result<(), String> {
     let seed = match &args.data {
-        Some(p) => Seed::parse(&std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?)?,
+        Some(p) => Seed::parse(
+            &std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?,
+        )?,
         None => Seed::demo(),
     };
-    let options = Options { error_shape: args.error_shape, missing_share: args.missing_share, state_file: args.state.clone() };
+    let options = Options {
+        error_shape: args.error_shape,
+        missing_share: args.missing_share,
+        state_file: args.state.clone(),
+    };
     let emu = Emulator::new(seed, options)?;
     if let Some(now) = args.clock {
         emu.clock.set(swr_emulator::clock::ClockMode::Fixed { now });
     }
     *emu.faults.latency_ms.lock().unwrap() = args.latency_ms;
     for spec in &args.fault {
-        emu.faults.rules.lock().unwrap().push(Fault::parse(spec).map_err(|e| format!("--fault {spec:?}: {e}"))?);
+        emu.faults
+            .rules
+            .lock()
+            .unwrap()
+            .push(Fault::parse(spec).map_err(|e| format!("--fault {spec:?}: {e}"))?);
     }
-    let addr: SocketAddr = format!("{}:{}", args.host, args.port).parse().map_err(|e| format!("bad address: {e}"))?;
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let addr: SocketAddr = format!("{}:{}", args.host, args.port)
+        .parse()
+        .map_err(|e| format!("bad address: {e}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
 
     let now = emu.clock.now();
@@ -84,10 +98,17 @@ async fn run(args: Args) -> Result<(), String> {
     // The first line is machine-readable: tests read the port from it.
     println!("swr-emulator listening on http://{local}");
     if let Some((token, user)) = &demo {
-        println!("demo sign-in: user {} / password {} / account {} / project {}", user.name, user.password, user.domain.name, emu.store.lock().unwrap().project.name);
+        println!(
+            "demo sign-in: user {} / password {} / account {} / project {}",
+            user.name,
+            user.password,
+            user.domain.name,
+            emu.store.lock().unwrap().project.name
+        );
         println!("demo token (valid 24 h): {token}");
         if let Some(p) = &args.token_file {
-            swr_emulator::store::write_atomically(p, token).map_err(|e| format!("cannot write {}: {e}", p.display()))?;
+            swr_emulator::store::write_atomically(p, token)
+                .map_err(|e| format!("cannot write {}: {e}", p.display()))?;
         }
     }
     use std::io::Write;
@@ -95,7 +116,8 @@ async fn run(args: Args) -> Result<(), String> {
 
     let shutdown = async {
         let ctrl_c = tokio::signal::ctrl_c();
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("signal handler");
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("signal handler");
         tokio::select! { _ = ctrl_c => {}, _ = term.recv() => {} }
     };
     server::serve(listener, app(emu), shutdown).await;

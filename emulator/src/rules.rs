@@ -12,7 +12,8 @@ static NAMESPACE: LazyLock<Regex> =
 static REPOSITORY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z0-9]+(?:(?:[./_-]|__)[a-z0-9]+)*$").unwrap());
 /// Account (domain) names: IAM account names are letters, digits, `-`, `_` and `.`.
-static ACCESS_DOMAIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z0-9][A-Za-z0-9._-]*$").unwrap());
+static ACCESS_DOMAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9][A-Za-z0-9._-]*$").unwrap());
 
 pub const MAX_DESCRIPTION: usize = 1000;
 pub const MAX_SHARES_PER_IMAGE: usize = 500;
@@ -47,7 +48,9 @@ pub fn parse_deadline(s: &str) -> Option<Deadline> {
     if !s.ends_with('Z') || s.len() < 20 || s.as_bytes()[10] != b'T' {
         return None;
     }
-    DateTime::parse_from_rfc3339(s).ok().map(|d| Deadline::Until(d.with_timezone(&Utc)))
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|d| Deadline::Until(d.with_timezone(&Utc)))
 }
 
 /// SWR's day rule: a share is valid until 00:00:00 UTC of the day after its deadline date.
@@ -59,7 +62,9 @@ pub fn share_valid(deadline: Deadline, now: DateTime<Utc>) -> bool {
 }
 
 pub fn cutoff(d: DateTime<Utc>) -> DateTime<Utc> {
-    (d.date_naive() + Duration::days(1)).and_time(NaiveTime::MIN).and_utc()
+    (d.date_naive() + Duration::days(1))
+        .and_time(NaiveTime::MIN)
+        .and_utc()
 }
 
 /// `created`/`updated` as SWR writes them: UTC, microseconds with trailing zeros dropped
@@ -87,13 +92,41 @@ mod tests {
         for ok in ["a", "group", "a1", "a.b", "a_b", "a__b", "a-b", "a1-b2.c3"] {
             assert!(valid_namespace(ok), "{ok}");
         }
-        for bad in ["", "1a", "A", "a-", "a.", "a___b", "a._b", "a--b", "a/b", &"a".repeat(65)] {
+        for bad in [
+            "",
+            "1a",
+            "A",
+            "a-",
+            "a.",
+            "a___b",
+            "a._b",
+            "a--b",
+            "a/b",
+            &"a".repeat(65),
+        ] {
             assert!(!valid_namespace(bad), "{bad}");
         }
-        for ok in ["1", "paas", "grafana/grafana", "a__b", "a.b/c-d", &"a".repeat(128)] {
+        for ok in [
+            "1",
+            "paas",
+            "grafana/grafana",
+            "a__b",
+            "a.b/c-d",
+            &"a".repeat(128),
+        ] {
             assert!(valid_repository(ok), "{ok}");
         }
-        for bad in ["", "/a", "a/", "a//b", "a/.b", "a___b", "Abc", "a$b", &"a".repeat(129)] {
+        for bad in [
+            "",
+            "/a",
+            "a/",
+            "a//b",
+            "a/.b",
+            "a___b",
+            "Abc",
+            "a$b",
+            &"a".repeat(129),
+        ] {
             assert!(!valid_repository(bad), "{bad}");
         }
     }
@@ -101,10 +134,21 @@ mod tests {
     #[test]
     fn deadlines_in_every_documented_format() {
         assert_eq!(parse_deadline("forever"), Some(Deadline::Forever));
-        for s in ["2018-10-01T16:00:00.000Z", "2021-10-01T16:00:00Z", "2024-01-01T00:00:00.000Z"] {
+        for s in [
+            "2018-10-01T16:00:00.000Z",
+            "2021-10-01T16:00:00Z",
+            "2024-01-01T00:00:00.000Z",
+        ] {
             assert!(matches!(parse_deadline(s), Some(Deadline::Until(_))), "{s}");
         }
-        for s in ["Forever", "", "2024-01-01", "2024-01-01T00:00:00+08:00", "2024-13-01T00:00:00Z", "tomorrow"] {
+        for s in [
+            "Forever",
+            "",
+            "2024-01-01",
+            "2024-01-01T00:00:00+08:00",
+            "2024-13-01T00:00:00Z",
+            "tomorrow",
+        ] {
             assert_eq!(parse_deadline(s), None, "{s}");
         }
     }
@@ -120,7 +164,10 @@ mod tests {
 
     #[test]
     fn swr_time_trims_fraction() {
-        assert_eq!(swr_time(t("2021-06-10T08:14:42.566320Z")), "2021-06-10T08:14:42.56632Z");
+        assert_eq!(
+            swr_time(t("2021-06-10T08:14:42.566320Z")),
+            "2021-06-10T08:14:42.56632Z"
+        );
         assert_eq!(swr_time(t("2017-04-08T14:12:23Z")), "2017-04-08T14:12:23Z");
     }
 }

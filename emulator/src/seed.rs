@@ -83,7 +83,8 @@ impl Seed {
 
     pub fn build(&self, now: DateTime<Utc>) -> Store {
         let today = now.date_naive();
-        let user_by_name: BTreeMap<&str, &User> = self.users.iter().map(|u| (u.name.as_str(), u)).collect();
+        let user_by_name: BTreeMap<&str, &User> =
+            self.users.iter().map(|u| (u.name.as_str(), u)).collect();
         let mut namespaces = BTreeMap::new();
         for (i, ns) in self.namespaces.iter().enumerate() {
             let mut repos = BTreeMap::new();
@@ -96,10 +97,14 @@ impl Seed {
                         let creator = user_by_name.get(s.creator.as_str()).copied();
                         let deadline = match (&s.deadline, s.deadline_in_days) {
                             (Some(d), _) => d.clone(),
-                            (None, Some(days)) => format!("{}T00:00:00Z", today + Duration::days(days)),
+                            (None, Some(days)) => {
+                                format!("{}T00:00:00Z", today + Duration::days(days))
+                            }
                             (None, None) => "forever".into(),
                         };
-                        let created = now - Duration::days(s.created_days_ago) - Duration::microseconds(566_320);
+                        let created = now
+                            - Duration::days(s.created_days_ago)
+                            - Duration::microseconds(566_320);
                         Share {
                             access_domain: s.access_domain.to_ascii_lowercase(),
                             permit: "read".into(),
@@ -118,7 +123,11 @@ impl Seed {
                     shares.push(Share {
                         access_domain: format!("tenant-{n:03}"),
                         permit: "read".into(),
-                        deadline: if n % 3 == 0 { "forever".into() } else { format!("{}T00:00:00Z", today + Duration::days(n as i64)) },
+                        deadline: if n % 3 == 0 {
+                            "forever".into()
+                        } else {
+                            format!("{}T00:00:00Z", today + Duration::days(n as i64))
+                        },
                         description: format!("Generated demo share {n}"),
                         creator_id: creator.map(|u| u.id.clone()).unwrap_or_default(),
                         creator_name: ns.creator.clone(),
@@ -143,7 +152,12 @@ impl Seed {
             }
             namespaces.insert(
                 ns.name.clone(),
-                Namespace { id: 1000 + i as u64, name: ns.name.clone(), creator_name: ns.creator.clone(), repos },
+                Namespace {
+                    id: 1000 + i as u64,
+                    name: ns.name.clone(),
+                    creator_name: ns.creator.clone(),
+                    repos,
+                },
             );
         }
         Store {

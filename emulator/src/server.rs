@@ -36,7 +36,10 @@ pub async fn serve(listener: TcpListener, app: Router, shutdown: impl Future<Out
             let svc = hyper::service::service_fn(move |req: hyper::Request<Incoming>| {
                 let app = app.clone();
                 async move {
-                    let resp = app.oneshot(req.map(Body::new)).await.unwrap_or_else(|e| match e {});
+                    let resp = app
+                        .oneshot(req.map(Body::new))
+                        .await
+                        .unwrap_or_else(|e| match e {});
                     if resp.extensions().get::<DropConnection>().is_some() {
                         // Returning an error makes hyper close the connection unanswered.
                         return Err(Dropped);

@@ -17,10 +17,17 @@ use crate::{MissingShare, Shared};
 pub fn routes() -> Router<Shared> {
     let mut router = Router::new();
     for kind in ["repositories", "repos"] {
-        let base = format!("/v2/manage/namespaces/{{namespace}}/{kind}/{{repository}}/access-domains");
+        let base =
+            format!("/v2/manage/namespaces/{{namespace}}/{kind}/{{repository}}/access-domains");
         router = router
             .route(&base, get(list).post(create).fallback(apigw_not_found))
-            .route(&format!("{base}/{{access_domain}}"), get(show).patch(update).delete(remove).fallback(apigw_not_found));
+            .route(
+                &format!("{base}/{{access_domain}}"),
+                get(show)
+                    .patch(update)
+                    .delete(remove)
+                    .fallback(apigw_not_found),
+            );
     }
     router
 }
@@ -34,37 +41,79 @@ struct Target {
 fn target(namespace: &str, repository: &str) -> Result<Target, Response> {
     // A `/` can only arrive percent-encoded here; the gateway would not route it.
     if repository.contains('/') || namespace.contains('/') {
-        return Err(crate::errors::apigw(404, "APIGW.0101", "The API does not exist or has not been published in the environment"));
+        return Err(crate::errors::apigw(
+            404,
+            "APIGW.0101",
+            "The API does not exist or has not been published in the environment",
+        ));
     }
     if !rules::valid_namespace(namespace) {
-        return Err(SwrError::new(400, code::INVALID_NAMESPACE, format!("Invalid organization name: {namespace}")).into_response());
+        return Err(SwrError::new(
+            400,
+            code::INVALID_NAMESPACE,
+            format!("Invalid organization name: {namespace}"),
+        )
+        .into_response());
     }
     let repository = repository.replace('$', "/");
     if !rules::valid_repository(&repository) {
-        return Err(SwrError::new(400, code::INVALID_REPOSITORY, format!("Invalid image name: {repository}")).into_response());
+        return Err(SwrError::new(
+            400,
+            code::INVALID_REPOSITORY,
+            format!("Invalid image name: {repository}"),
+        )
+        .into_response());
     }
-    Ok(Target { namespace: namespace.to_string(), repository })
+    Ok(Target {
+        namespace: namespace.to_string(),
+        repository,
+    })
 }
 
 /// Looks the repository up and checks the caller's level on its organization.
-fn repo_mut<'s>(store: &'s mut Store, who: &Identity, t: &Target, need: u8) -> Result<&'s mut Repo, SwrError> {
+fn repo_mut<'s>(
+    store: &'s mut Store,
+    who: &Identity,
+    t: &Target,
+    need: u8,
+) -> Result<&'s mut Repo, SwrError> {
     let level = store.auth_level(&who.user_id, &t.namespace);
-    let ns = store
-        .namespaces
-        .get_mut(&t.namespace)
-        .ok_or_else(|| SwrError::new(404, code::NAMESPACE_NOT_FOUND, format!("Organization {} not found", t.namespace)))?;
+    let ns = store.namespaces.get_mut(&t.namespace).ok_or_else(|| {
+        SwrError::new(
+            404,
+            code::NAMESPACE_NOT_FOUND,
+            format!("Organization {} not found", t.namespace),
+        )
+    })?;
     if level == 0 {
-        return Err(SwrError::new(403, code::NOT_YOURS, "The resources do not belong to you"));
+        return Err(SwrError::new(
+            403,
+            code::NOT_YOURS,
+            "The resources do not belong to you",
+        ));
     }
     if level < need {
-        return Err(SwrError::new(403, code::NO_PERMISSION, "No permission for the operation: sharing needs Manage on the organization"));
+        return Err(SwrError::new(
+            403,
+            code::NO_PERMISSION,
+            "No permission for the operation: sharing needs Manage on the organization",
+        ));
     }
-    ns.repos
-        .get_mut(&t.repository)
-        .ok_or_else(|| SwrError::new(404, code::REPOSITORY_NOT_FOUND, format!("Image {} not found", t.repository)))
+    ns.repos.get_mut(&t.repository).ok_or_else(|| {
+        SwrError::new(
+            404,
+            code::REPOSITORY_NOT_FOUND,
+            format!("Image {} not found", t.repository),
+        )
+    })
 }
 
-pub fn share_json(ns: &str, repo: &str, s: &Share, now: chrono::DateTime<chrono::Utc>) -> Map<String, Value> {
+pub fn share_json(
+    ns: &str,
+    repo: &str,
+    s: &Share,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Map<String, Value> {
     let valid = rules::parse_deadline(&s.deadline).is_some_and(|d| rules::share_valid(d, now));
     let v = json!({
         "namespace": ns,
@@ -85,7 +134,11 @@ pub fn share_json(ns: &str, repo: &str, s: &Share, now: chrono::DateTime<chrono:
     }
 }
 
-async fn list(State(emu): State<Shared>, Extension(who): Extension<Identity>, Path((ns, repo)): Path<(String, String)>) -> Response {
+async fn list(
+    State(emu): State<Shared>,
+    Extension(who): Extension<Identity>,
+    Path((ns, repo)): Path<(String, String)>,
+) -> Response {
     let t = match target(&ns, &repo) {
         Ok(t) => t,
         Err(r) => return r,
@@ -95,7 +148,11 @@ async fn list(State(emu): State<Shared>, Extension(who): Extension<Identity>, Pa
     match repo_mut(&mut store, &who, &t, 1) {
         // "By default, 100 records will be returned" and no paging is documented.
         Ok(r) => json_body(&Value::Array(
-            r.shares.iter().take(rules::LIST_DEFAULT_LIMIT).map(|s| Value::Object(share_json(&t.namespace, &t.repository, s, now))).collect(),
+            r.shares
+                .iter()
+                .take(rules::LIST_DEFAULT_LIMIT)
+                .map(|s| Value::Object(share_json(&t.namespace, &t.repository, s, now)))
+                .collect(),
         )),
         Err(e) => e.into_response(),
     }
@@ -134,7 +191,11 @@ async fn show(
 
 /// Not in the published error tables; the Huawei Terraform provider handles it as "gone".
 fn not_shared(account: &str) -> SwrError {
-    SwrError::new(400, code::SHARE_NOT_FOUND, format!("The image is not shared with account {account}"))
+    SwrError::new(
+        400,
+        code::SHARE_NOT_FOUND,
+        format!("The image is not shared with account {account}"),
+    )
 }
 
 /// The fields of a create or update body, checked as SWR documents them.
@@ -145,17 +206,29 @@ struct ShareBody {
 }
 
 fn parse_body(body: &[u8], need_domain: bool) -> Result<ShareBody, SwrError> {
-    let invalid_body = || SwrError::new(400, code::INVALID_BODY, "Invalid request body: expected a JSON object");
+    let invalid_body = || {
+        SwrError::new(
+            400,
+            code::INVALID_BODY,
+            "Invalid request body: expected a JSON object",
+        )
+    };
     let v: Value = serde_json::from_slice(body).map_err(|_| invalid_body())?;
     let obj = v.as_object().ok_or_else(invalid_body)?;
     let field = |name: &str, required: bool| -> Result<Option<String>, SwrError> {
         match obj.get(name) {
-            None | Some(Value::Null) if required => {
-                Err(SwrError::new(400, code::MANDATORY_MISSING, format!("Mandatory parameter is missing: {name}")))
-            }
+            None | Some(Value::Null) if required => Err(SwrError::new(
+                400,
+                code::MANDATORY_MISSING,
+                format!("Mandatory parameter is missing: {name}"),
+            )),
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(SwrError::new(400, code::INVALID_PARAMS, format!("Invalid parameter: {name} must be a string"))),
+            Some(_) => Err(SwrError::new(
+                400,
+                code::INVALID_PARAMS,
+                format!("Invalid parameter: {name} must be a string"),
+            )),
         }
     };
     let access_domain = field("access_domain", need_domain)?;
@@ -164,11 +237,19 @@ fn parse_body(body: &[u8], need_domain: bool) -> Result<ShareBody, SwrError> {
     let description = field("description", false)?.unwrap_or_default();
     if let Some(d) = &access_domain {
         if !rules::valid_access_domain(d) {
-            return Err(SwrError::new(400, code::INVALID_DOMAIN, format!("The domain parameter is invalid: {d:?}")));
+            return Err(SwrError::new(
+                400,
+                code::INVALID_DOMAIN,
+                format!("The domain parameter is invalid: {d:?}"),
+            ));
         }
     }
     if permit != "read" {
-        return Err(SwrError::new(400, code::INVALID_PERMIT, format!("Invalid permissions: {permit:?} (only \"read\" is supported)")));
+        return Err(SwrError::new(
+            400,
+            code::INVALID_PERMIT,
+            format!("Invalid permissions: {permit:?} (only \"read\" is supported)"),
+        ));
     }
     if rules::parse_deadline(&deadline).is_none() {
         return Err(SwrError::new(
@@ -178,9 +259,17 @@ fn parse_body(body: &[u8], need_domain: bool) -> Result<ShareBody, SwrError> {
         ));
     }
     if description.chars().count() > rules::MAX_DESCRIPTION {
-        return Err(SwrError::new(413, code::DESCRIPTION_TOO_LONG, "The description exceeds 1000 characters"));
+        return Err(SwrError::new(
+            413,
+            code::DESCRIPTION_TOO_LONG,
+            "The description exceeds 1000 characters",
+        ));
     }
-    Ok(ShareBody { access_domain, deadline, description })
+    Ok(ShareBody {
+        access_domain,
+        deadline,
+        description,
+    })
 }
 
 async fn create(
@@ -200,13 +289,25 @@ async fn create(
             let b = parse_body(&body, true)?;
             let account = b.access_domain.unwrap_or_default();
             if r.is_public {
-                return Err(SwrError::new(400, code::INVALID_PARAMS, "Only private images can be shared"));
+                return Err(SwrError::new(
+                    400,
+                    code::INVALID_PARAMS,
+                    "Only private images can be shared",
+                ));
             }
             if r.share(&account).is_some() {
-                return Err(SwrError::new(409, code::SHARE_EXISTS, "The shared account already exists"));
+                return Err(SwrError::new(
+                    409,
+                    code::SHARE_EXISTS,
+                    "The shared account already exists",
+                ));
             }
             if r.shares.len() >= rules::MAX_SHARES_PER_IMAGE {
-                return Err(SwrError::new(400, code::INVALID_PARAMS, "An image can be shared with at most 500 accounts"));
+                return Err(SwrError::new(
+                    400,
+                    code::INVALID_PARAMS,
+                    "An image can be shared with at most 500 accounts",
+                ));
             }
             r.shares.push(Share {
                 // SWR compares account names without regard to case and returns them normalised.
@@ -270,7 +371,8 @@ async fn remove(
         .mutate(|store| {
             let r = repo_mut(store, &who, &t, 7)?;
             let before = r.shares.len();
-            r.shares.retain(|s| !s.access_domain.eq_ignore_ascii_case(&account));
+            r.shares
+                .retain(|s| !s.access_domain.eq_ignore_ascii_case(&account));
             if r.shares.len() == before {
                 return Err(not_shared(&account));
             }
@@ -282,4 +384,3 @@ async fn remove(
         Err(e) => e.into_response(),
     }
 }
-

@@ -9,7 +9,11 @@ use sha2::{Digest, Sha256};
 pub const ALGORITHM: &str = "SDK-HMAC-SHA256";
 const EMPTY_HASH: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 /// Python's `quote(s, safe='~')`: everything but letters, digits and `_.-~` is encoded.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'_').remove(b'.').remove(b'-').remove(b'~');
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'-')
+    .remove(b'~');
 
 #[derive(Debug, PartialEq)]
 pub struct AuthHeader {
@@ -31,7 +35,11 @@ pub fn parse_authorization(value: &str) -> Option<AuthHeader> {
             _ => {}
         }
     }
-    Some(AuthHeader { access: access?, signed_headers: signed?, signature: signature? })
+    Some(AuthHeader {
+        access: access?,
+        signed_headers: signed?,
+        signature: signature?,
+    })
 }
 
 fn encode(s: &str) -> String {
@@ -43,7 +51,11 @@ fn decode(s: &str) -> String {
 }
 
 pub fn canonical_uri(raw_path: &str) -> String {
-    let mut uri = decode(raw_path).split('/').map(encode).collect::<Vec<_>>().join("/");
+    let mut uri = decode(raw_path)
+        .split('/')
+        .map(encode)
+        .collect::<Vec<_>>()
+        .join("/");
     if !uri.ends_with('/') {
         uri.push('/');
     }
@@ -61,7 +73,11 @@ pub fn canonical_query(raw_query: Option<&str>) -> String {
         })
         .collect();
     pairs.sort();
-    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 pub struct SignedRequest<'a> {
@@ -74,8 +90,10 @@ pub struct SignedRequest<'a> {
 }
 
 pub fn canonical_request(req: &SignedRequest, signed_headers: &[String]) -> String {
-    let headers: String =
-        signed_headers.iter().map(|h| format!("{h}:{}\n", (req.header)(h).unwrap_or_default().trim())).collect();
+    let headers: String = signed_headers
+        .iter()
+        .map(|h| format!("{h}:{}\n", (req.header)(h).unwrap_or_default().trim()))
+        .collect();
     let payload = if req.body.is_empty() {
         EMPTY_HASH.to_string()
     } else if let Some(h) = (req.header)("x-sdk-content-sha256") {
@@ -95,7 +113,10 @@ pub fn canonical_request(req: &SignedRequest, signed_headers: &[String]) -> Stri
 }
 
 pub fn sign(sk: &str, sdk_date: &str, canonical_request: &str) -> String {
-    let to_sign = format!("{ALGORITHM}\n{sdk_date}\n{}", hex::encode(Sha256::digest(canonical_request.as_bytes())));
+    let to_sign = format!(
+        "{ALGORITHM}\n{sdk_date}\n{}",
+        hex::encode(Sha256::digest(canonical_request.as_bytes()))
+    );
     let mut mac = Hmac::<Sha256>::new_from_slice(sk.as_bytes()).expect("any key length");
     mac.update(to_sign.as_bytes());
     hex::encode(mac.finalize().into_bytes())
@@ -103,11 +124,17 @@ pub fn sign(sk: &str, sdk_date: &str, canonical_request: &str) -> String {
 
 /// True when `auth.signature` is the signature of `req` under `sk`.
 pub fn verify(req: &SignedRequest, auth: &AuthHeader, sk: &str) -> bool {
-    let Some(date) = (req.header)("x-sdk-date") else { return false };
+    let Some(date) = (req.header)("x-sdk-date") else {
+        return false;
+    };
     let expected = sign(sk, &date, &canonical_request(req, &auth.signed_headers));
     // Constant-time comparison so the emulator does not teach timing attacks.
     expected.len() == auth.signature.len()
-        && expected.bytes().zip(auth.signature.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        && expected
+            .bytes()
+            .zip(auth.signature.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 #[cfg(test)]
@@ -116,7 +143,10 @@ mod tests {
 
     #[test]
     fn parses_the_sdk_header() {
-        let h = parse_authorization("SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=abc").unwrap();
+        let h = parse_authorization(
+            "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=abc",
+        )
+        .unwrap();
         assert_eq!(h.access, "AK1");
         assert_eq!(h.signed_headers, vec!["host", "x-sdk-date"]);
         assert_eq!(h.signature, "abc");
@@ -125,10 +155,14 @@ mod tests {
 
     #[test]
     fn canonical_uri_encodes_dollar_and_adds_slash() {
-        assert_eq!(canonical_uri("/v2/manage/namespaces/ns/repositories/a%24b/access-domains"),
-                   "/v2/manage/namespaces/ns/repositories/a%24b/access-domains/");
-        assert_eq!(canonical_uri("/v2/manage/namespaces/ns/repositories/a$b/access-domains/"),
-                   "/v2/manage/namespaces/ns/repositories/a%24b/access-domains/");
+        assert_eq!(
+            canonical_uri("/v2/manage/namespaces/ns/repositories/a%24b/access-domains"),
+            "/v2/manage/namespaces/ns/repositories/a%24b/access-domains/"
+        );
+        assert_eq!(
+            canonical_uri("/v2/manage/namespaces/ns/repositories/a$b/access-domains/"),
+            "/v2/manage/namespaces/ns/repositories/a%24b/access-domains/"
+        );
     }
 
     #[test]
@@ -157,10 +191,17 @@ mod tests {
             header: &headers,
             body,
         };
-        let signed: Vec<String> = ["content-type", "host", "x-sdk-date"].map(String::from).to_vec();
-        let sig = sign("SECRET", "20261123T120000Z", &canonical_request(&req, &signed));
+        let signed: Vec<String> = ["content-type", "host", "x-sdk-date"]
+            .map(String::from)
+            .to_vec();
+        let sig = sign(
+            "SECRET",
+            "20261123T120000Z",
+            &canonical_request(&req, &signed),
+        );
         assert_eq!(sig, OFFICIAL_SIGNATURE);
     }
 
-    const OFFICIAL_SIGNATURE: &str = "ec050c5c0b7bfd9aba81c20e1d2827d1aaf6cd15a734c12060a1a93545e65aa0";
+    const OFFICIAL_SIGNATURE: &str =
+        "ec050c5c0b7bfd9aba81c20e1d2827d1aaf6cd15a734c12060a1a93545e65aa0";
 }

@@ -63,10 +63,14 @@ pub struct Repo {
 
 impl Repo {
     pub fn share(&self, account: &str) -> Option<&Share> {
-        self.shares.iter().find(|s| s.access_domain.eq_ignore_ascii_case(account))
+        self.shares
+            .iter()
+            .find(|s| s.access_domain.eq_ignore_ascii_case(account))
     }
     pub fn share_mut(&mut self, account: &str) -> Option<&mut Share> {
-        self.shares.iter_mut().find(|s| s.access_domain.eq_ignore_ascii_case(account))
+        self.shares
+            .iter_mut()
+            .find(|s| s.access_domain.eq_ignore_ascii_case(account))
     }
 }
 
@@ -105,7 +109,9 @@ impl Store {
 
     /// The user's permission level on an organization: 7 manage, 3 write, 1 read, 0 none.
     pub fn auth_level(&self, user_id: &str, namespace: &str) -> u8 {
-        self.user(user_id).and_then(|u| u.permissions.get(namespace).copied()).unwrap_or(0)
+        self.user(user_id)
+            .and_then(|u| u.permissions.get(namespace).copied())
+            .unwrap_or(0)
     }
 
     /// Issues an IAM-style token (24 h), opaque and long like the real ones.
@@ -113,7 +119,11 @@ impl Store {
         use rand::Rng;
         let mut rng = rand::thread_rng();
         let token = format!("MIIemu{:032x}{:032x}", rng.gen::<u128>(), rng.gen::<u128>());
-        let t = Token { user_id: user_id.to_string(), issued_at: now, expires_at: now + Duration::hours(TOKEN_LIFETIME_HOURS) };
+        let t = Token {
+            user_id: user_id.to_string(),
+            issued_at: now,
+            expires_at: now + Duration::hours(TOKEN_LIFETIME_HOURS),
+        };
         self.tokens.insert(token.clone(), t.clone());
         (token, t)
     }
@@ -123,16 +133,25 @@ impl Store {
     }
 
     pub fn load(path: &Path) -> Result<Store, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| format!("{} is not an emulator state file: {e}", path.display()))
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        serde_json::from_str(&text)
+            .map_err(|e| format!("{} is not an emulator state file: {e}", path.display()))
     }
 }
 
 /// Writes to a temporary file beside the target, syncs it and renames it over the target,
 /// so a crash leaves either the old or the new state, never half of one.
 pub fn write_atomically(path: &Path, contents: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(".{}.tmp{}", path.file_name().unwrap_or_default().to_string_lossy(), std::process::id()));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.tmp{}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
     {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(contents.as_bytes())?;

@@ -16,7 +16,13 @@ fn password_body(user: &str, password: &str) -> Value {
 #[tokio::test]
 async fn password_sign_in_returns_a_usable_token() {
     let e = start().await;
-    let r = e.http.post(e.url("/v3/auth/tokens")).json(&password_body("alice", "Demo-Passw0rd")).send().await.unwrap();
+    let r = e
+        .http
+        .post(e.url("/v3/auth/tokens"))
+        .json(&password_body("alice", "Demo-Passw0rd"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
     let token = r.headers()["x-subject-token"].to_str().unwrap().to_string();
     let body: Value = r.json().await.unwrap();
@@ -27,14 +33,29 @@ async fn password_sign_in_returns_a_usable_token() {
     assert_eq!(t["user"]["name"], "alice");
     assert_eq!(t["user"]["domain"]["name"], "acme");
     assert_eq!(t["project"]["name"], "eu-de");
-    let swr = t["catalog"].as_array().unwrap().iter().find(|s| s["type"] == "swr").expect("SWR in the catalog");
+    let swr = t["catalog"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["type"] == "swr")
+        .expect("SWR in the catalog");
     assert_eq!(swr["endpoints"][0]["url"], e.base);
 
-    let r = e.req(Method::GET, &shares_path(NS, REPO), &token).send().await.unwrap();
+    let r = e
+        .req(Method::GET, &shares_path(NS, REPO), &token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
 
     // nocatalog drops the catalog; the token is still issued.
-    let r = e.http.post(e.url("/v3/auth/tokens?nocatalog=true")).json(&password_body("alice", "Demo-Passw0rd")).send().await.unwrap();
+    let r = e
+        .http
+        .post(e.url("/v3/auth/tokens?nocatalog=true"))
+        .json(&password_body("alice", "Demo-Passw0rd"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
     let body: Value = r.json().await.unwrap();
     assert!(body["token"].get("catalog").is_none());
@@ -43,11 +64,27 @@ async fn password_sign_in_returns_a_usable_token() {
 #[tokio::test]
 async fn wrong_password_gets_an_iam_error() {
     let e = start().await;
-    let (s, b) = read(e.http.post(e.url("/v3/auth/tokens")).json(&password_body("alice", "nope")).send().await.unwrap()).await;
+    let (s, b) = read(
+        e.http
+            .post(e.url("/v3/auth/tokens"))
+            .json(&password_body("alice", "nope"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(s, 401);
     assert_eq!(b["error"]["code"], 401);
     assert!(b["error"]["message"].as_str().unwrap().contains("password"));
-    let (s, _) = read(e.http.post(e.url("/v3/auth/tokens")).body("{").send().await.unwrap()).await;
+    let (s, _) = read(
+        e.http
+            .post(e.url("/v3/auth/tokens"))
+            .body("{")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(s, 400);
 }
 
@@ -55,11 +92,25 @@ async fn wrong_password_gets_an_iam_error() {
 async fn token_validation_reports_expiry() {
     let e = start().await;
     let t = e.token("alice").await;
-    let r = e.http.get(e.url("/v3/auth/tokens")).header("X-Auth-Token", &t).header("X-Subject-Token", &t).send().await.unwrap();
+    let r = e
+        .http
+        .get(e.url("/v3/auth/tokens"))
+        .header("X-Auth-Token", &t)
+        .header("X-Subject-Token", &t)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let b: Value = r.json().await.unwrap();
     assert!(b["token"]["expires_at"].as_str().unwrap().ends_with('Z'));
-    let r = e.http.get(e.url("/v3/auth/tokens")).header("X-Auth-Token", &t).header("X-Subject-Token", "bogus").send().await.unwrap();
+    let r = e
+        .http
+        .get(e.url("/v3/auth/tokens"))
+        .header("X-Auth-Token", &t)
+        .header("X-Subject-Token", "bogus")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 404);
 }
 
@@ -73,26 +124,55 @@ async fn missing_unknown_and_expired_tokens_are_401() {
     assert_eq!((s, error_code(&b)), (401, "SVCSTG.SWR.4010000"));
 
     let t = e.token("alice").await;
-    e.admin(Method::PUT, "/clock", json!({"advance_seconds": 24 * 3600 - 60})).await;
-    assert_eq!(e.req(Method::GET, &path, &t).send().await.unwrap().status(), 200, "still valid a minute before 24 h");
-    e.admin(Method::PUT, "/clock", json!({"advance_seconds": 61})).await;
+    e.admin(
+        Method::PUT,
+        "/clock",
+        json!({"advance_seconds": 24 * 3600 - 60}),
+    )
+    .await;
+    assert_eq!(
+        e.req(Method::GET, &path, &t).send().await.unwrap().status(),
+        200,
+        "still valid a minute before 24 h"
+    );
+    e.admin(Method::PUT, "/clock", json!({"advance_seconds": 61}))
+        .await;
     let (s, b) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
     assert_eq!((s, error_code(&b)), (401, "SVCSTG.SWR.4010000"));
 }
 
 /// Signs like the official SDKs (the algorithm itself is checked against a vector from the
 /// Python SDK in the unit tests, and live by `tests/sdk`).
-fn signed(e: &Emu, method: Method, path_and_query: &str, body: &str, ak: &str, sk: &str, date: &str) -> reqwest::RequestBuilder {
+fn signed(
+    e: &Emu,
+    method: Method,
+    path_and_query: &str,
+    body: &str,
+    ak: &str,
+    sk: &str,
+    date: &str,
+) -> reqwest::RequestBuilder {
     let host = e.base.trim_start_matches("http://").to_string();
-    let (path, query) = path_and_query.split_once('?').map(|(p, q)| (p, Some(q))).unwrap_or((path_and_query, None));
+    let (path, query) = path_and_query
+        .split_once('?')
+        .map(|(p, q)| (p, Some(q)))
+        .unwrap_or((path_and_query, None));
     let lookup = |h: &str| match h {
         "content-type" => Some("application/json".to_string()),
         "host" => Some(host.clone()),
         "x-sdk-date" => Some(date.to_string()),
         _ => None,
     };
-    let req = signer::SignedRequest { method: method.as_str(), raw_path: path, raw_query: query, header: &lookup, body: body.as_bytes() };
-    let headers: Vec<String> = ["content-type", "host", "x-sdk-date"].map(String::from).to_vec();
+    let req = signer::SignedRequest {
+        method: method.as_str(),
+        raw_path: path,
+        raw_query: query,
+        header: &lookup,
+        body: body.as_bytes(),
+    };
+    let headers: Vec<String> = ["content-type", "host", "x-sdk-date"]
+        .map(String::from)
+        .to_vec();
     let sig = signer::sign(sk, date, &signer::canonical_request(&req, &headers));
     e.http
         .request(method, e.url(path_and_query))
@@ -114,24 +194,74 @@ async fn aksk_signed_requests_are_verified() {
     let e = start().await;
     let path = shares_path(NS, "tools$builder");
     let body = r#"{"access_domain":"signed-partner","permit":"read","deadline":"forever"}"#;
-    let r = signed(&e, Method::POST, &path, body, AK, SK, &now_sdk_date()).send().await.unwrap();
+    let r = signed(&e, Method::POST, &path, body, AK, SK, &now_sdk_date())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 201);
-    let (s, list) = read(signed(&e, Method::GET, &path, "", AK, SK, &now_sdk_date()).send().await.unwrap()).await;
+    let (s, list) = read(
+        signed(&e, Method::GET, &path, "", AK, SK, &now_sdk_date())
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(s, 200);
-    assert!(list.as_array().unwrap().iter().any(|r| r["access_domain"] == "signed-partner" && r["creator_name"] == "alice"));
-    let (s, _) = read(signed(&e, Method::GET, "/v2/manage/repos?namespace=acme-prod&is_public=false", "", AK, SK, &now_sdk_date()).send().await.unwrap()).await;
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["access_domain"] == "signed-partner" && r["creator_name"] == "alice"));
+    let (s, _) = read(
+        signed(
+            &e,
+            Method::GET,
+            "/v2/manage/repos?namespace=acme-prod&is_public=false",
+            "",
+            AK,
+            SK,
+            &now_sdk_date(),
+        )
+        .send()
+        .await
+        .unwrap(),
+    )
+    .await;
     assert_eq!(s, 200, "query strings are part of the signature");
 
     // A wrong secret, an unknown key, a tampered body and a stale date are all refused.
-    let (s, b) = read(signed(&e, Method::GET, &path, "", AK, "wrong", &now_sdk_date()).send().await.unwrap()).await;
+    let (s, b) = read(
+        signed(&e, Method::GET, &path, "", AK, "wrong", &now_sdk_date())
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!((s, error_code(&b)), (401, "APIGW.0301"));
-    let (s, b) = read(signed(&e, Method::GET, &path, "", "NOSUCHAK", SK, &now_sdk_date()).send().await.unwrap()).await;
+    let (s, b) = read(
+        signed(&e, Method::GET, &path, "", "NOSUCHAK", SK, &now_sdk_date())
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!((s, error_code(&b)), (401, "APIGW.0301"));
     let tampered = signed(&e, Method::POST, &path, body, AK, SK, &now_sdk_date())
-        .body(body.replace("signed-partner", "evil-partner")).send().await.unwrap();
+        .body(body.replace("signed-partner", "evil-partner"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(tampered.status(), 401);
-    let stale = (chrono::Utc::now() - chrono::Duration::minutes(20)).format("%Y%m%dT%H%M%SZ").to_string();
-    let (s, b) = read(signed(&e, Method::GET, &path, "", AK, SK, &stale).send().await.unwrap()).await;
+    let stale = (chrono::Utc::now() - chrono::Duration::minutes(20))
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let (s, b) = read(
+        signed(&e, Method::GET, &path, "", AK, SK, &stale)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!((s, error_code(&b)), (401, "APIGW.0303"));
 }
 
@@ -139,8 +269,18 @@ async fn aksk_signed_requests_are_verified() {
 async fn aksk_caller_without_manage_gets_403() {
     let e = start().await;
     let body = r#"{"access_domain":"x1","permit":"read","deadline":"forever"}"#;
-    let r = signed(&e, Method::POST, &shares_path(NS, "empty-repo"), body, "EMUAKBOB000000000002",
-        "emulatorSecretKeyForBobDoNotUseInProd0002", &now_sdk_date()).send().await.unwrap();
+    let r = signed(
+        &e,
+        Method::POST,
+        &shares_path(NS, "empty-repo"),
+        body,
+        "EMUAKBOB000000000002",
+        "emulatorSecretKeyForBobDoNotUseInProd0002",
+        &now_sdk_date(),
+    )
+    .send()
+    .await
+    .unwrap();
     let (s, b) = read(r).await;
     assert_eq!((s, error_code(&b)), (403, "SVCSTG.SWR.4039002"));
 }

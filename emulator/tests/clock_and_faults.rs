@@ -10,24 +10,54 @@ use serde_json::json;
 
 async fn status_at(e: &Emu, t: &str, now: &str) -> bool {
     e.admin(Method::PUT, "/clock", json!({"now": now})).await;
-    let (_, one) = read(e.req(Method::GET, &format!("{}/day-rule", shares_path(NS, "empty-repo")), t).send().await.unwrap()).await;
+    let (_, one) = read(
+        e.req(
+            Method::GET,
+            &format!("{}/day-rule", shares_path(NS, "empty-repo")),
+            t,
+        )
+        .send()
+        .await
+        .unwrap(),
+    )
+    .await;
     one["status"].as_bool().unwrap()
 }
 
 #[tokio::test]
 async fn a_share_is_valid_until_midnight_utc_after_its_deadline_date() {
     let e = start().await;
-    e.admin(Method::PUT, "/clock", json!({"now": "2030-06-01T00:00:00Z"})).await;
+    e.admin(
+        Method::PUT,
+        "/clock",
+        json!({"now": "2030-06-01T00:00:00Z"}),
+    )
+    .await;
     // A token that outlives the clock moves below (IAM's would expire after 24 h).
-    let r = e.admin(Method::POST, "/tokens", json!({"user": "alice", "expires_in_seconds": 90 * 86400})).await;
-    let t2 = r.json::<serde_json::Value>().await.unwrap()["token"].as_str().unwrap().to_string();
+    let r = e
+        .admin(
+            Method::POST,
+            "/tokens",
+            json!({"user": "alice", "expires_in_seconds": 90 * 86400}),
+        )
+        .await;
+    let t2 = r.json::<serde_json::Value>().await.unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let r = e.req(Method::POST, &shares_path(NS, "empty-repo"), &t2)
         .json(&json!({"access_domain": "day-rule", "permit": "read", "deadline": "2030-06-10T16:00:00.000Z"}))
         .send().await.unwrap();
     assert_eq!(r.status(), 201);
     assert!(status_at(&e, &t2, "2030-06-10T00:00:00Z").await);
-    assert!(status_at(&e, &t2, "2030-06-10T23:59:59.999Z").await, "valid through the last second of the day");
-    assert!(!status_at(&e, &t2, "2030-06-11T00:00:00Z").await, "expired at 00:00:00 UTC the next day");
+    assert!(
+        status_at(&e, &t2, "2030-06-10T23:59:59.999Z").await,
+        "valid through the last second of the day"
+    );
+    assert!(
+        !status_at(&e, &t2, "2030-06-11T00:00:00Z").await,
+        "expired at 00:00:00 UTC the next day"
+    );
     assert!(!status_at(&e, &t2, "2030-06-12T00:00:00Z").await);
 }
 
@@ -35,12 +65,29 @@ async fn a_share_is_valid_until_midnight_utc_after_its_deadline_date() {
 async fn demo_data_has_shares_in_every_state() {
     let e = start().await;
     let t = e.token("alice").await;
-    let (_, list) = read(e.req(Method::GET, &shares_path(NS, REPO), &t).send().await.unwrap()).await;
-    let by = |acct: &str| list.as_array().unwrap().iter().find(|r| r["access_domain"] == acct).unwrap().clone();
+    let (_, list) = read(
+        e.req(Method::GET, &shares_path(NS, REPO), &t)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let by = |acct: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["access_domain"] == acct)
+            .unwrap()
+            .clone()
+    };
     assert_eq!(by("partner-bank")["deadline"], "forever");
     assert_eq!(by("partner-bank")["status"], true);
     assert_eq!(by("contractor-ops")["status"], true);
-    assert_eq!(by("old-vendor")["status"], false, "expired shares stay in the list");
+    assert_eq!(
+        by("old-vendor")["status"],
+        false,
+        "expired shares stay in the list"
+    );
 }
 
 #[tokio::test]
@@ -54,9 +101,25 @@ async fn status_fault_with_a_body_then_back_to_normal() {
     assert_eq!(r.status(), 201);
     let path = shares_path(NS, "empty-repo");
     let body = json!({"access_domain": "x1", "permit": "read", "deadline": "forever"});
-    let (s, b) = read(e.req(Method::POST, &path, &t).json(&body).send().await.unwrap()).await;
+    let (s, b) = read(
+        e.req(Method::POST, &path, &t)
+            .json(&body)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!((s, error_code(&b)), (409, "SVCSTG.SWR.4090023"));
-    assert_eq!(e.req(Method::POST, &path, &t).json(&body).send().await.unwrap().status(), 201, "times: 1 is used up");
+    assert_eq!(
+        e.req(Method::POST, &path, &t)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        201,
+        "times: 1 is used up"
+    );
 }
 
 #[tokio::test]
@@ -65,16 +128,35 @@ async fn any_body_malformed_json_and_raw_text() {
     let t = e.token("alice").await;
     e.admin(Method::POST, "/faults", json!({"path": "/v2/manage/namespaces", "kind": "status", "status": 401,
         "body": {"error_msg": "Incorrect IAM authentication information", "error_code": "APIGW.0301", "request_id": "r1"}, "times": 1})).await;
-    let (s, b) = read(e.req(Method::GET, "/v2/manage/namespaces", &t).send().await.unwrap()).await;
+    let (s, b) = read(
+        e.req(Method::GET, "/v2/manage/namespaces", &t)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!((s, error_code(&b)), (401, "APIGW.0301"));
 
-    e.admin(Method::POST, "/faults", json!({"path": "/v2/manage/namespaces", "kind": "malformed", "times": 1})).await;
-    let r = e.req(Method::GET, "/v2/manage/namespaces", &t).send().await.unwrap();
+    e.admin(
+        Method::POST,
+        "/faults",
+        json!({"path": "/v2/manage/namespaces", "kind": "malformed", "times": 1}),
+    )
+    .await;
+    let r = e
+        .req(Method::GET, "/v2/manage/namespaces", &t)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     assert!(serde_json::from_str::<serde_json::Value>(&r.text().await.unwrap()).is_err());
 
     e.admin(Method::POST, "/faults", json!({"path": "/v2/*", "kind": "status", "status": 502, "raw": "<html>Bad Gateway</html>", "times": 1})).await;
-    let r = e.req(Method::GET, "/v2/manage/namespaces", &t).send().await.unwrap();
+    let r = e
+        .req(Method::GET, "/v2/manage/namespaces", &t)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 502);
     assert_eq!(r.text().await.unwrap(), "<html>Bad Gateway</html>");
 }
@@ -83,12 +165,24 @@ async fn any_body_malformed_json_and_raw_text() {
 async fn dropped_connection() {
     let e = start().await;
     let t = e.token("alice").await;
-    e.admin(Method::POST, "/faults", json!({"method": "GET", "path": "/v2/manage/repos", "kind": "drop"})).await;
+    e.admin(
+        Method::POST,
+        "/faults",
+        json!({"method": "GET", "path": "/v2/manage/repos", "kind": "drop"}),
+    )
+    .await;
     let err = e.req(Method::GET, "/v2/manage/repos", &t).send().await;
     assert!(err.is_err(), "the connection closes without an answer");
     let r = e.admin(Method::DELETE, "/faults", json!({})).await;
     assert_eq!(r.status(), 204);
-    assert_eq!(e.req(Method::GET, "/v2/manage/repos", &t).send().await.unwrap().status(), 200);
+    assert_eq!(
+        e.req(Method::GET, "/v2/manage/repos", &t)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
 }
 
 #[tokio::test]
@@ -97,7 +191,14 @@ async fn injected_latency_delays_answers() {
     let t = e.token("alice").await;
     e.admin(Method::PUT, "/latency", json!({"ms": 300})).await;
     let start = Instant::now();
-    assert_eq!(e.req(Method::GET, "/v2/manage/namespaces", &t).send().await.unwrap().status(), 200);
+    assert_eq!(
+        e.req(Method::GET, "/v2/manage/namespaces", &t)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
     assert!(start.elapsed().as_millis() >= 300);
 }
 
@@ -106,11 +207,25 @@ async fn reset_restores_demo_data_and_controls() {
     let e = start().await;
     let t = e.token("alice").await;
     let path = shares_path(NS, REPO);
-    assert_eq!(e.req(Method::DELETE, &format!("{path}/partner-bank"), &t).send().await.unwrap().status(), 204);
+    assert_eq!(
+        e.req(Method::DELETE, &format!("{path}/partner-bank"), &t)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
     e.admin(Method::PUT, "/latency", json!({"ms": 5})).await;
-    assert_eq!(e.admin(Method::POST, "/reset", json!({})).await.status(), 204);
+    assert_eq!(
+        e.admin(Method::POST, "/reset", json!({})).await.status(),
+        204
+    );
     let t = e.token("alice").await;
     let (_, list) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
-    assert!(list.as_array().unwrap().iter().any(|r| r["access_domain"] == "partner-bank"));
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["access_domain"] == "partner-bank"));
     assert_eq!(*e.emu.faults.latency_ms.lock().unwrap(), 0);
 }

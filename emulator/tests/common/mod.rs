@@ -39,7 +39,12 @@ pub async fn start_with(options: Options) -> Emu {
     tokio::spawn(server::serve(listener, app(Arc::clone(&emu)), async {
         let _ = stopped.await;
     }));
-    Emu { base, http: Client::new(), emu, stop: Some(stop) }
+    Emu {
+        base,
+        http: Client::new(),
+        emu,
+        stop: Some(stop),
+    }
 }
 
 pub fn shares_path(ns: &str, repo: &str) -> String {
@@ -48,9 +53,18 @@ pub fn shares_path(ns: &str, repo: &str) -> String {
 
 impl Emu {
     pub async fn token(&self, user: &str) -> String {
-        let r = self.http.post(self.url("/_emulator/tokens")).json(&json!({"user": user})).send().await.unwrap();
+        let r = self
+            .http
+            .post(self.url("/_emulator/tokens"))
+            .json(&json!({"user": user}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 201);
-        r.json::<Value>().await.unwrap()["token"].as_str().unwrap().to_string()
+        r.json::<Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -66,7 +80,12 @@ impl Emu {
     }
 
     pub async fn admin(&self, method: Method, path: &str, body: Value) -> Response {
-        self.http.request(method, self.url(&format!("/_emulator{path}"))).json(&body).send().await.unwrap()
+        self.http
+            .request(method, self.url(&format!("/_emulator{path}")))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
     }
 }
 
@@ -74,11 +93,21 @@ impl Emu {
 pub async fn read(r: Response) -> (u16, Value) {
     let status = r.status().as_u16();
     let text = r.text().await.unwrap();
-    (status, if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) })
+    (
+        status,
+        if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        },
+    )
 }
 
 pub fn error_code(body: &Value) -> &str {
-    body["errorCode"].as_str().or(body["error_code"].as_str()).unwrap_or("")
+    body["errorCode"]
+        .as_str()
+        .or(body["error_code"].as_str())
+        .unwrap_or("")
 }
 
 pub fn keys(v: &Value) -> Vec<String> {

@@ -1,0 +1,88 @@
+//! `config.json`, served next to `index.html`, so a static host can point the app at its
+//! proxy without rebuilding. Missing or broken config falls back to the same origin.
+
+use serde::Deserialize;
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Region {
+    /// Project (region) name used to scope IAM tokens, e.g. `eu-de`.
+    pub id: String,
+    pub label: String,
+    /// SWR API base as the browser reaches it: a path on this origin (the proxy) or a URL.
+    #[serde(default)]
+    pub swr: String,
+    /// IAM base as the browser reaches it.
+    #[serde(default)]
+    pub iam: String,
+    /// Registry host for `docker pull`, e.g. `swr.eu-de.otc.t-systems.com`.
+    #[serde(default)]
+    pub registry: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct AppConfig {
+    pub regions: Vec<Region>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        AppConfig {
+            regions: vec![Region {
+                id: "eu-de".into(),
+                label: "This origin".into(),
+                swr: String::new(),
+                iam: String::new(),
+                registry: String::new(),
+            }],
+        }
+    }
+}
+
+impl AppConfig {
+    /// Parses `config.json`; an unusable file yields the default and a reason to show.
+    pub fn parse(text: &str) -> (AppConfig, Option<String>) {
+        match serde_json::from_str::<AppConfig>(text) {
+            Ok(c) if !c.regions.is_empty() => (c, None),
+            Ok(_) => (
+                AppConfig::default(),
+                Some("config.json lists no regions; using this origin.".into()),
+            ),
+            Err(e) => (
+                AppConfig::default(),
+                Some(format!(
+                    "config.json could not be read ({e}); using this origin."
+                )),
+            ),
+        }
+    }
+
+    pub fn region(&self, id: &str) -> &Region {
+        self.regions
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or(&self.regions[0])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_regions_and_falls_back() {
+        let (c, warn) = AppConfig::parse(
+            r#"{"regions":[{"id":"eu-de","label":"OTC eu-de","swr":"/swr/eu-de","iam":"/iam/eu-de","registry":"swr.eu-de.otc.t-systems.com"}]}"#,
+        );
+        assert_eq!(warn, None);
+        assert_eq!(c.region("eu-de").swr, "/swr/eu-de");
+        assert_eq!(
+            c.region("unknown").id,
+            "eu-de",
+            "unknown ids fall back to the first region"
+        );
+        let (c, warn) = AppConfig::parse("{nope");
+        assert_eq!(c, AppConfig::default());
+        assert!(warn.unwrap().contains("config.json"));
+        assert!(AppConfig::parse(r#"{"regions":[]}"#).1.is_some());
+    }
+}

@@ -1,0 +1,14 @@
+//! The domain: repositories, shares, deadlines and the validation rules of SWR. Plain Rust
+//! with no Leptos, tested on the host with `cargo test`.
+
+pub mod config;
+pub mod deadline;
+pub mod names;
+pub mod new_share;
+pub mod repo_ref;
+pub mod share;
+pub mod view_state;
+
+pub use deadline::Deadline;
+pub use repo_ref::RepoRef;
+pub use share::Share;

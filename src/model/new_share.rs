@@ -1,0 +1,178 @@
+//! The add-share form: what the user typed, checked field by field before anything is sent.
+
+use chrono::NaiveDate;
+
+use super::names::{validate_account, validate_description};
+use super::{Deadline, Share};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShareForm {
+    pub account: String,
+    pub forever: bool,
+    /// `YYYY-MM-DD`, as an `<input type="date">` gives it.
+    pub last_day: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormErrors {
+    pub account: Option<String>,
+    pub last_day: Option<String>,
+    pub description: Option<String>,
+}
+
+impl FormErrors {
+    pub fn is_empty(&self) -> bool {
+        self.account.is_none() && self.last_day.is_none() && self.description.is_none()
+    }
+}
+
+/// A share ready to be sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewShare {
+    pub account: String,
+    pub deadline: Deadline,
+    pub description: String,
+}
+
+impl ShareForm {
+    /// The deadline the form describes, if it describes one.
+    pub fn deadline(&self) -> Option<Deadline> {
+        if self.forever {
+            return Some(Deadline::Forever);
+        }
+        NaiveDate::parse_from_str(self.last_day.trim(), "%Y-%m-%d")
+            .ok()
+            .map(Deadline::LastDay)
+    }
+
+    /// `today` is the current UTC date: a last valid day before it would already be over.
+    /// `existing` is the loaded list, to catch a duplicate before SWR answers 409.
+    pub fn validate(&self, today: NaiveDate, existing: &[Share]) -> Result<NewShare, FormErrors> {
+        let account = self.account.trim().to_string();
+        let mut errors = FormErrors {
+            account: validate_account(&account).err(),
+            ..Default::default()
+        };
+        if errors.account.is_none() {
+            if let Some(s) = existing.iter().find(|s| s.is_account(&account)) {
+                errors.account = Some(format!(
+                    "{} already has a share on this repository (valid until {}). Change that share instead of adding another.",
+                    s.account,
+                    s.deadline.label()
+                ));
+            }
+        }
+        let deadline = self.deadline();
+        match &deadline {
+            None if self.last_day.trim().is_empty() => {
+                errors.last_day = Some("Choose the last valid day, or choose Forever.".into())
+            }
+            None => {
+                errors.last_day = Some(format!("{:?} is not a date (YYYY-MM-DD).", self.last_day))
+            }
+            Some(Deadline::LastDay(d)) if *d < today => {
+                errors.last_day = Some(format!(
+                    "{} is in the past: access would already have ended. Choose {} or later.",
+                    d.format("%Y-%m-%d"),
+                    today.format("%Y-%m-%d")
+                ))
+            }
+            _ => {}
+        }
+        errors.description = validate_description(&self.description).err();
+        match deadline {
+            Some(deadline) if errors.is_empty() => Ok(NewShare {
+                account,
+                deadline,
+                description: self.description.clone(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::share::Timestamp;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn share(account: &str) -> Share {
+        Share {
+            account: account.into(),
+            permit: "read".into(),
+            deadline: Deadline::Forever,
+            description: String::new(),
+            creator_name: "alice".into(),
+            creator_id: "1".into(),
+            created: Timestamp::Raw(String::new()),
+            updated: Timestamp::Raw(String::new()),
+            valid: true,
+        }
+    }
+
+    #[test]
+    fn a_valid_form_becomes_a_new_share() {
+        let f = ShareForm {
+            account: " partner ".into(),
+            forever: false,
+            last_day: "2030-01-31".into(),
+            description: "x".into(),
+        };
+        let s = f.validate(d("2026-11-23"), &[]).unwrap();
+        assert_eq!(s.account, "partner");
+        assert_eq!(s.deadline.to_api(), "2030-01-31T00:00:00Z");
+        let f = ShareForm {
+            account: "p".into(),
+            forever: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            f.validate(d("2026-11-23"), &[]).unwrap().deadline,
+            Deadline::Forever
+        );
+    }
+
+    #[test]
+    fn every_field_reports_its_own_problem() {
+        let f = ShareForm {
+            account: "has space".into(),
+            forever: false,
+            last_day: String::new(),
+            description: "d".repeat(1001),
+        };
+        let e = f.validate(d("2026-11-23"), &[]).unwrap_err();
+        assert!(e.account.unwrap().contains("space"));
+        assert!(e.last_day.unwrap().contains("Choose the last valid day"));
+        assert!(e.description.unwrap().contains("1000"));
+    }
+
+    #[test]
+    fn today_is_allowed_yesterday_is_not() {
+        let f = |day: &str| ShareForm {
+            account: "p".into(),
+            last_day: day.into(),
+            ..Default::default()
+        };
+        assert!(f("2026-11-23").validate(d("2026-11-23"), &[]).is_ok());
+        let e = f("2026-11-22").validate(d("2026-11-23"), &[]).unwrap_err();
+        assert!(e.last_day.unwrap().contains("in the past"));
+    }
+
+    #[test]
+    fn duplicates_are_caught_case_insensitively() {
+        let f = ShareForm {
+            account: "Partner-Bank".into(),
+            forever: true,
+            ..Default::default()
+        };
+        let e = f
+            .validate(d("2026-11-23"), &[share("partner-bank")])
+            .unwrap_err();
+        assert!(e.account.unwrap().contains("already has a share"));
+    }
+}

@@ -1,0 +1,121 @@
+//! What the URL query holds, so a link or a reload opens the same repository:
+//! `?namespace=acme-prod&repository=tools/builder`.
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub namespace: String,
+    pub repository: String,
+}
+
+impl ViewState {
+    /// Parses `?a=b&c=d` (with or without the `?`); unknown keys are ignored.
+    pub fn from_query(query: &str) -> ViewState {
+        let mut v = ViewState::default();
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (k, val) = pair.split_once('=').unwrap_or((pair, ""));
+            let val = decode(val);
+            match decode(k).as_str() {
+                "namespace" => v.namespace = val,
+                "repository" => v.repository = val,
+                _ => {}
+            }
+        }
+        v
+    }
+
+    /// The query string (with `?`), or an empty string when there is nothing to keep.
+    pub fn to_query(&self) -> String {
+        let pairs: Vec<String> = [
+            ("namespace", &self.namespace),
+            ("repository", &self.repository),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
+        }
+    }
+}
+
+/// Percent-encodes all but unreserved characters; `/` stays readable (legal in a query).
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = (b[i] == b'%')
+            .then(|| s.get(i + 1..i + 3))
+            .flatten()
+            .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()))
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], hex) {
+            (_, Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let v = ViewState {
+            namespace: "acme-prod".into(),
+            repository: "tools/builder".into(),
+        };
+        assert_eq!(
+            v.to_query(),
+            "?namespace=acme-prod&repository=tools/builder"
+        );
+        assert_eq!(ViewState::from_query(&v.to_query()), v);
+        let odd = ViewState {
+            namespace: "a b&c=d".into(),
+            repository: "é%".into(),
+        };
+        assert_eq!(ViewState::from_query(&odd.to_query()), odd);
+    }
+
+    #[test]
+    fn tolerant_parsing() {
+        let v =
+            ViewState::from_query("repository=tools%2Fbuilder&x=1&namespace=ns&bad=%zz&trail=%4");
+        assert_eq!(v.namespace, "ns");
+        assert_eq!(v.repository, "tools/builder");
+        assert_eq!(ViewState::from_query(""), ViewState::default());
+        assert_eq!(ViewState::default().to_query(), "");
+    }
+}
