@@ -127,9 +127,7 @@ pub fn token(r: &RawResponse, known_token: Option<&str>) -> Result<SignedIn, Api
         })?;
     Ok(SignedIn {
         token,
-        expires_at: DateTime::parse_from_rfc3339(&body.token.expires_at)
-            .ok()
-            .map(|t| t.with_timezone(&Utc)),
+        expires_at: crate::model::time::parse_rfc3339(&body.token.expires_at),
         user: body.token.user.name,
         account: body.token.user.domain.name,
     })

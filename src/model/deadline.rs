@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
+use super::time::{parse_rfc3339, parse_ymd, utc_minutes, ymd};
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Deadline {
     Forever,
@@ -19,12 +21,12 @@ impl Deadline {
         if s.eq_ignore_ascii_case("forever") {
             return Deadline::Forever;
         }
-        match DateTime::parse_from_rfc3339(s) {
-            Ok(d) => Deadline::LastDay(d.with_timezone(&Utc).date_naive()),
-            Err(_) => match NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
-                Ok(d) => Deadline::LastDay(d),
-                Err(_) => Deadline::Unrecognised(s.to_string()),
-            },
+        match parse_rfc3339(s)
+            .map(|t| t.date_naive())
+            .or_else(|| parse_ymd(s))
+        {
+            Some(d) => Deadline::LastDay(d),
+            None => Deadline::Unrecognised(s.to_string()),
         }
     }
 
@@ -33,7 +35,7 @@ impl Deadline {
     pub fn to_api(&self) -> String {
         match self {
             Deadline::Forever => "forever".into(),
-            Deadline::LastDay(d) => format!("{}T00:00:00Z", d.format("%Y-%m-%d")),
+            Deadline::LastDay(d) => format!("{}T00:00:00Z", ymd(*d)),
             Deadline::Unrecognised(s) => s.clone(),
         }
     }
@@ -51,7 +53,7 @@ impl Deadline {
     pub fn label(&self) -> String {
         match self {
             Deadline::Forever => "Forever".into(),
-            Deadline::LastDay(d) => d.format("%Y-%m-%d").to_string(),
+            Deadline::LastDay(d) => ymd(*d),
             Deadline::Unrecognised(s) => s.clone(),
         }
     }
@@ -59,7 +61,7 @@ impl Deadline {
 
 /// `2026-11-24 00:00 UTC`.
 pub fn format_utc(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M UTC").to_string()
+    utc_minutes(t)
 }
 
 #[cfg(test)]

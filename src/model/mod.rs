@@ -7,6 +7,7 @@ pub mod names;
 pub mod new_share;
 pub mod repo_ref;
 pub mod share;
+pub mod time;
 pub mod view_state;
 
 pub use deadline::Deadline;

@@ -41,9 +41,7 @@ impl ShareForm {
         if self.forever {
             return Some(Deadline::Forever);
         }
-        NaiveDate::parse_from_str(self.last_day.trim(), "%Y-%m-%d")
-            .ok()
-            .map(Deadline::LastDay)
+        super::time::parse_ymd(self.last_day.trim()).map(Deadline::LastDay)
     }
 
     /// `today` is the current UTC date: a last valid day before it would already be over.
@@ -74,8 +72,8 @@ impl ShareForm {
             Some(Deadline::LastDay(d)) if *d < today => {
                 errors.last_day = Some(format!(
                     "{} is in the past: access would already have ended. Choose {} or later.",
-                    d.format("%Y-%m-%d"),
-                    today.format("%Y-%m-%d")
+                    super::time::ymd(*d),
+                    super::time::ymd(today)
                 ))
             }
             _ => {}

@@ -28,9 +28,9 @@ pub enum Timestamp {
 
 impl Timestamp {
     pub fn parse(s: &str) -> Timestamp {
-        match DateTime::parse_from_rfc3339(s) {
-            Ok(t) => Timestamp::At(t.with_timezone(&Utc)),
-            Err(_) => Timestamp::Raw(s.to_string()),
+        match super::time::parse_rfc3339(s) {
+            Some(t) => Timestamp::At(t),
+            None => Timestamp::Raw(s.to_string()),
         }
     }
 

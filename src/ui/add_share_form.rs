@@ -137,7 +137,7 @@ pub fn AddShareForm(
                     <input
                         id="ss-last-day"
                         type="date"
-                        min=move || today_utc().format("%Y-%m-%d").to_string()
+                        min=move || crate::model::time::ymd(today_utc())
                         disabled=move || forever.get()
                         aria-invalid=move || errors.with(|e| e.last_day.is_some()).to_string()
                         aria-describedby="ss-last-day-msg ss-cutoff"

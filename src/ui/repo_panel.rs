@@ -56,7 +56,7 @@ pub fn RepoPanel() -> impl IntoView {
 
     view! {
         <section class="ss-card" aria-labelledby="ss-repo-h">
-            <h2 id="ss-repo-h">"Repository"</h2>
+            <h2 id="ss-repo-h">"Open a repository"</h2>
             <form class="ss-row" on:submit=on_submit novalidate>
                 <div class="ss-field">
                     <label for="ss-namespace">"Organization"</label>

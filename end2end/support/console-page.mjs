@@ -1,0 +1,77 @@
+// Page object of the share console. Locators go by role and label only, so an unlabeled
+// control fails a test.
+import assert from 'node:assert/strict';
+
+export class ConsolePage {
+  constructor(page, appUrl) {
+    this.page = page;
+    this.appUrl = appUrl;
+    this.token = page.getByLabel('IAM token');
+    this.organization = page.getByLabel('Organization');
+    this.repository = page.getByLabel('Repository', { exact: true });
+    this.showShares = page.getByRole('button', { name: 'Show shares' });
+    this.table = page.getByRole('table', { name: 'Accounts this repository is shared with' });
+    this.listStatus = page.getByTestId('list-status');
+    this.account = page.getByLabel('Account name');
+    this.forever = page.getByLabel('Forever');
+    this.lastDay = page.getByLabel('Last valid day (UTC)');
+    this.description = page.getByLabel('Description (optional)');
+    this.shareButton = page.getByRole('button', { name: /^Shar(e|ing)/ });
+  }
+
+  async open(query = '') {
+    await this.page.goto(`${this.appUrl}/${query}`);
+    await this.token.waitFor();
+  }
+
+  async useToken(token) {
+    await this.token.fill(token);
+  }
+
+  async openRepository(namespace, repository) {
+    await this.organization.fill(namespace);
+    await this.repository.fill(repository);
+    await this.showShares.click();
+  }
+
+  row(account) {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: account, exact: true }) });
+  }
+
+  async accounts() {
+    return this.table.getByRole('rowheader').allTextContents();
+  }
+
+  async waitForList() {
+    await this.page.waitForFunction(() => /is shared with|not shared/.test(document.querySelector('[data-testid=list-status]')?.textContent || '') || document.querySelector('[role=alert]'));
+  }
+
+  async addShare({ account, lastDay, forever = false, description = '' }) {
+    await this.account.fill(account);
+    if (forever) await this.forever.check(); else await this.forever.uncheck();
+    if (lastDay) await this.lastDay.fill(lastDay);
+    await this.description.fill(description);
+    await this.shareButton.click();
+  }
+
+  fieldError(id) {
+    return this.page.locator(`#${id}`);
+  }
+
+  alert() {
+    return this.page.getByRole('alert');
+  }
+
+  async expectAlertContains(...parts) {
+    const alert = this.alert().first();
+    await alert.waitFor();
+    const text = await alert.textContent();
+    for (const p of parts) assert.ok(text.includes(p), `alert ${JSON.stringify(text)} lacks ${JSON.stringify(p)}`);
+  }
+}
+
+/** YYYY-MM-DD, `days` from today (UTC). */
+export function utcDay(days) {
+  const d = new Date(Date.now() + days * 86400000);
+  return d.toISOString().slice(0, 10);
+}

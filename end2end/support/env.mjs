@@ -1,0 +1,89 @@
+// The end-to-end environment: a fresh SWR emulator and the built app behind a same-origin
+// proxy, each on a free loopback port, plus headless Chromium (Debian's, never a download).
+// Everything started here is stopped by stop().
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticProxy } from './static-proxy.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RESULTS = path.join(ROOT, 'end2end', 'test-results');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function startEmulator(extraArgs = []) {
+  const bin = process.env.SWR_EMULATOR_BIN || path.join(ROOT, 'target', 'debug', 'swr-emulator');
+  const proc = spawn(bin, ['--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = readline.createInterface({ input: proc.stdout });
+  const info = {};
+  for await (const line of lines) {
+    const url = line.match(/listening on (http:\/\/\S+)/);
+    if (url) info.url = url[1];
+    const token = line.match(/demo token \(valid 24 h\): (\S+)/);
+    if (token) { info.token = token[1]; break; }
+  }
+  if (!info.url) throw new Error('the emulator did not start');
+  const admin = async (method, p, body) => {
+    const r = await fetch(`${info.url}/_emulator${p}`, {
+      method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
+    });
+    if (r.status >= 400) throw new Error(`admin ${method} ${p}: ${r.status} ${await r.text()}`);
+    return r.status === 204 ? null : r.json();
+  };
+  return {
+    ...info, proc, admin,
+    /** A fresh token for a demo user. */
+    token: async (user = 'alice', expires_in_seconds) => (await admin('POST', '/tokens', { user, expires_in_seconds })).token,
+    reset: () => admin('POST', '/reset'),
+    fault: (f) => admin('POST', '/faults', f),
+    stop: () => new Promise((resolve) => { proc.once('exit', resolve); proc.kill('SIGTERM'); }),
+  };
+}
+
+/** Emulator + app + browser. `start()` in before(), `stop()` in after(). */
+export async function startAll() {
+  const emulator = await startEmulator();
+  const dist = process.env.SWR_SHARE_DIST || path.join(ROOT, 'dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`no build in ${dist}: run trunk build --release`);
+  const server = await startStaticProxy(dist, emulator.url, 0);
+  const appUrl = process.env.SWR_SHARE_APP_URL || `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    emulator, appUrl, browser,
+    stop: async () => {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await emulator.stop();
+    },
+  };
+}
+
+/**
+ * Runs one scenario in a fresh browser context with tracing; on failure keeps a screenshot
+ * and a trace under end2end/test-results/ and prints where.
+ */
+export async function scenario(env, name, fn) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.tracing.start({ screenshots: true, snapshots: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await fn(page);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    await context.tracing.stop();
+  } catch (e) {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const base = path.join(RESULTS, name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
+    await page.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => {});
+    await context.tracing.stop({ path: `${base}-trace.zip` }).catch(() => {});
+    console.error(`e2e failure artefacts: ${base}.png, ${base}-trace.zip`);
+    throw e;
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,64 @@
+// Measures the release bundle (raw, gzip -9, brotli q11 per file of the first load) and
+// the time from navigation to a rendered share table, and records both in BENCHMARKS.md.
+// Run through scripts/bench.sh, which builds first.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { startAll } from '../end2end/support/env.mjs';
+
+const dist = path.resolve(process.argv[2] || 'dist');
+const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f));
+const rows = files.map((f) => {
+  const buf = fs.readFileSync(path.join(dist, f));
+  return {
+    file: f.replace(/-[0-9a-f]{12,16}(?=[._])/, '-<hash>'),
+    kind: path.extname(f).slice(1),
+    raw: buf.length,
+    gzip: zlib.gzipSync(buf, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}).sort((a, b) => b.raw - a.raw);
+const total = (k) => rows.reduce((s, r) => s + r[k], 0);
+
+const env = await startAll();
+const token = await env.emulator.token();
+const times = [];
+for (let i = 0; i < 7; i++) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  // The token is handed over before the app starts, as an embedding portal would.
+  await page.goto(`${env.appUrl}/?namespace=acme-prod&repository=payments-api`);
+  const t0 = Date.now();
+  await page.reload();
+  await page.getByLabel('IAM token').fill(token);
+  await page.locator('tbody tr').first().waitFor();
+  times.push(await page.evaluate(() => performance.now()));
+  await context.close();
+  void t0;
+}
+await env.stop();
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+
+const fmt = (n) => n.toLocaleString('en-US');
+const table = [
+  '| file | raw (B) | gzip -9 (B) | brotli q11 (B) |',
+  '|---|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.file} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
+  `| **first load (all of the above)** | **${fmt(total('raw'))}** | **${fmt(total('gzip'))}** | **${fmt(total('brotli'))}** |`,
+].join('\n');
+const when = new Date().toISOString().slice(0, 10);
+const section = `<!-- bench:start -->
+Measured ${when} by \`scripts/bench.sh\` (release build: opt-level z, LTO, wasm-opt -Oz from binaryen 132;
+headless Chromium ${env.browser.version()} on the 2-core project machine).
+
+${table}
+
+Navigation start → first share row rendered (release build, loopback, token typed by the script,
+${times.length} runs): median **${Math.round(median)} ms** (min ${Math.round(times[0])}, max ${Math.round(times[times.length - 1])}).
+<!-- bench:end -->`;
+const file = 'BENCHMARKS.md';
+const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n';
+fs.writeFileSync(file, old.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, section));
+console.log(table);
+console.log(`median time to table: ${Math.round(median)} ms`);

@@ -1,0 +1,16 @@
+# Shared by the scripts: paths, pinned versions, PATH.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+TRUNK_VERSION="0.21.14"
+# Must equal the wasm-bindgen crate version in Cargo.toml (pinned there with =).
+WASM_BINDGEN_VERSION="0.2.130"
+EMULATOR_PORT="${SWR_EMULATOR_PORT:-8180}"
+APP_PORT="${SWR_SHARE_PORT:-8080}"
+
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export TRUNK_SKIP_VERSION_CHECK=true
+
+say() { printf '\n==> %s\n' "$*"; }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test: formatting and lints, host tests (API
+# client, domain model, emulator over HTTP), the official Python SDK against the
+# emulator, component tests in headless Chromium, the release build, and the browser
+# end-to-end suite.
+source "$(dirname "$0")/lib.sh"
+"$ROOT/scripts/setup.sh"
+
+say "cargo fmt --check, clippy"
+cargo fmt --all -- --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+
+say "host tests: api, model, emulator"
+cargo test --workspace
+
+say "official Huawei Cloud SDK against the emulator"
+SWR_EMULATOR_BIN="$ROOT/target/debug/swr-emulator" .venv/bin/python -m pytest -q emulator/tests/sdk
+
+say "component tests in headless Chromium"
+cargo test -p swr-share --target wasm32-unknown-unknown --test web
+
+say "release build"
+trunk build --release
+
+say "browser end-to-end suite"
+node --test --test-concurrency=1 end2end/tests/

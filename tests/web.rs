@@ -1,0 +1,244 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the share table and the
+//! add-share form, mounted on their own with a fake action in place of the network.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use swr_share::api::{ApiError, RawResponse};
+use swr_share::model::new_share::NewShare;
+use swr_share::model::{RepoRef, Share};
+use swr_share::ui::add_share_form::AddShareForm;
+use swr_share::ui::share_table::ShareTable;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn container() -> HtmlElement {
+    let doc = document();
+    let div = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+async fn settle(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn input(root: &HtmlElement, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .expect(selector)
+        .unchecked_into()
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let el = input(root, selector);
+    el.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn click(root: &HtmlElement, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .expect(selector)
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+fn demo_shares() -> Vec<Share> {
+    let body = r#"[
+      {"namespace":"demo","repository":"paas","access_domain":"swr","permit":"read","deadline":"2018-10-01T16:00:00.000Z",
+       "description":"description","creator_id":"fb3f","creator_name":"user1","created":"2017-04-08T14:12:23Z",
+       "updated":"2017-04-13T21:01:11Z","status":false},
+      {"namespace":"demo","repository":"paas","access_domain":"partner","permit":"read","deadline":"forever",
+       "description":"","creator_id":"fb3f","creator_name":"user1","created":"2021-06-10T08:14:42.56632Z",
+       "updated":"2021-06-10T08:14:42.56632Z","status":true}]"#;
+    swr_share::api::responses::share_list(&RawResponse {
+        status: 200,
+        body: body.into(),
+        subject_token: None,
+    })
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn table_shows_every_field_and_status_in_words() {
+    let root = container();
+    let shares = demo_shares();
+    let handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ShareTable shares=shares.clone()/> },
+    );
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    assert_eq!(rows.length(), 2);
+    let first = rows.get(0).unwrap().text_content().unwrap();
+    for expected in [
+        "swr",
+        "Pull",
+        "2018-10-01",
+        "Expired",
+        "description",
+        "user1",
+        "2017-04-08 14:12 UTC",
+        "2017-04-13 21:01 UTC",
+    ] {
+        assert!(
+            first.contains(expected),
+            "{expected:?} missing from {first:?}"
+        );
+    }
+    let second = rows.get(1).unwrap().text_content().unwrap();
+    assert!(
+        second.contains("Forever") && second.contains("Valid"),
+        "{second}"
+    );
+    assert_eq!(
+        root.query_selector_all("thead th[scope=col]")
+            .unwrap()
+            .length(),
+        8
+    );
+    drop(handle);
+}
+
+struct Harness {
+    root: HtmlElement,
+    dispatched: Rc<Cell<u32>>,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+/// Mounts the form over a fake action that answers `result` after `delay_ms`.
+fn form_with(result: Result<(), ApiError>, delay_ms: i32) -> Harness {
+    let root = container();
+    let dispatched = Rc::new(Cell::new(0));
+    let counter = dispatched.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let result = result.clone();
+        let counter = counter.clone();
+        let action = Action::new_local(move |_: &(RepoRef, NewShare)| {
+            counter.set(counter.get() + 1);
+            let result = result.clone();
+            async move {
+                settle(delay_ms).await;
+                result
+            }
+        });
+        let repo = Signal::derive(|| RepoRef::new("demo", "paas").ok());
+        view! { <AddShareForm repo=repo existing=demo_shares() action=action/> }.into_any()
+    });
+    Harness {
+        root,
+        dispatched,
+        _handle: handle,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn invalid_input_is_explained_and_nothing_is_sent() {
+    let h = form_with(Ok(()), 0);
+    type_into(&h.root, "#ss-account", "two words");
+    type_into(&h.root, "#ss-description", &"x".repeat(1001));
+    click(&h.root, "button[type=submit]");
+    settle(10).await;
+    assert_eq!(h.dispatched.get(), 0, "no request for invalid input");
+    assert!(text(&h.root, "#ss-account-msg").contains("A space is not allowed"));
+    assert!(text(&h.root, "#ss-last-day-msg").contains("Choose the last valid day"));
+    assert!(text(&h.root, "#ss-description-msg").contains("1000"));
+    assert_eq!(
+        input(&h.root, "#ss-account")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+
+    // A duplicate of a listed account is caught before sending, whatever its case.
+    type_into(&h.root, "#ss-account", "PARTNER");
+    type_into(&h.root, "#ss-description", "");
+    type_into(&h.root, "#ss-last-day", "2099-01-01");
+    click(&h.root, "button[type=submit]");
+    settle(10).await;
+    assert_eq!(h.dispatched.get(), 0);
+    assert!(text(&h.root, "#ss-account-msg").contains("already has a share"));
+}
+
+#[wasm_bindgen_test]
+async fn success_clears_the_form_and_says_so() {
+    let h = form_with(Ok(()), 0);
+    type_into(&h.root, "#ss-account", "new-partner");
+    type_into(&h.root, "#ss-last-day", "2099-01-31");
+    settle(10).await; // effects run on the next tick
+    assert!(text(&h.root, "[data-testid=cutoff]").contains("Access ends at 2099-02-01 00:00 UTC"));
+    click(&h.root, "button[type=submit]");
+    settle(30).await;
+    assert_eq!(h.dispatched.get(), 1);
+    assert_eq!(input(&h.root, "#ss-account").value(), "");
+    assert!(text(&h.root, ".ss-success").contains("Shared demo/paas with new-partner"));
+}
+
+#[wasm_bindgen_test]
+async fn failure_keeps_the_input_and_names_status_code_and_remedy() {
+    let err = ApiError::from_response(
+        409,
+        r#"{"errorCode":"SVCSTG.SWR.4090089","errorMessage":"The shared account already exists"}"#,
+    );
+    let h = form_with(Err(err), 0);
+    type_into(&h.root, "#ss-account", "late-partner");
+    type_into(&h.root, "#ss-description", "keep me");
+    input(&h.root, "input[type=checkbox]").click();
+    click(&h.root, "button[type=submit]");
+    settle(30).await;
+    assert_eq!(input(&h.root, "#ss-account").value(), "late-partner");
+    assert_eq!(input(&h.root, "#ss-description").value(), "keep me");
+    let alert = text(&h.root, "[role=alert]");
+    assert!(alert.contains("HTTP 409 · SVCSTG.SWR.4090089"), "{alert}");
+    assert!(alert.contains("already has a share"), "{alert}");
+    assert!(text(&h.root, ".ss-success").is_empty(), "no success shown");
+}
+
+#[wasm_bindgen_test]
+async fn one_click_one_request_while_pending() {
+    let h = form_with(Ok(()), 300);
+    type_into(&h.root, "#ss-account", "slow-partner");
+    input(&h.root, "input[type=checkbox]").click();
+    click(&h.root, "button[type=submit]");
+    settle(20).await;
+    let button: web_sys::HtmlButtonElement = h
+        .root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(button.disabled(), "disabled while the request runs");
+    assert!(button.text_content().unwrap().contains("Sharing"));
+    // A second submit (e.g. Enter in a field) while pending sends nothing.
+    let form: web_sys::HtmlFormElement = h
+        .root
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let _ = form.request_submit();
+    settle(400).await;
+    assert_eq!(h.dispatched.get(), 1);
+    assert!(!button.disabled());
+}
