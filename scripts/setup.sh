@@ -48,7 +48,7 @@ fi
 # The official Huawei Cloud SDK for the emulator's fidelity test, in a project venv.
 req=emulator/tests/sdk/requirements.txt
 if ! cmp -s "$req" .venv/.swr-share-req 2>/dev/null; then
-  say "python venv .venv with $(tr '\n' ' ' < "$req" | sed 's/#[^ ]* //g')"
+  say "python venv .venv with $(grep -v '^#' "$req" | tr '\n' ' ')"
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check -r "$req"
   cp "$req" .venv/.swr-share-req
