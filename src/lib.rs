@@ -1,11 +1,40 @@
 //! swr-share: a browser console for deciding who may pull a private SWR image.
 //!
 //! Layers: `api` (SWR client: requests, responses, errors) and `model` (domain rules) are
-//! plain Rust; `state` holds the reactive state; `ui` is thin Leptos components.
+//! plain Rust; `state` holds the reactive state; `ui` is thin Leptos components;
+//! `embed` is the JavaScript mount API for host pages.
 
 pub mod api;
+pub mod embed;
 pub mod model;
 pub mod state;
 pub mod ui;
 
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
 pub use ui::app::App;
+
+use state::embedding::{Embedding, HostMode};
+
+/// Runs when the module loads. The app's own `index.html` asks to be started by marking
+/// its body; a host page that loads the module to call `mount` does not.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let Some(body) = document().body() else {
+        return;
+    };
+    if !body.has_attribute("data-swr-share-autostart") {
+        return;
+    }
+    let framed = state::url::read().embed == "iframe";
+    let mode = if framed {
+        HostMode::Iframe
+    } else {
+        HostMode::Page
+    };
+    leptos::mount::mount_to_body(
+        move || view! { <App embedding=Embedding { mode, ..Embedding::default() }/> },
+    );
+}

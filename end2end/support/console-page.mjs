@@ -62,8 +62,9 @@ export class ConsolePage {
     return this.page.getByRole('alert');
   }
 
+  /** Waits for an alert that contains the first part, then checks it has all of them. */
   async expectAlertContains(...parts) {
-    const alert = this.alert().first();
+    const alert = this.alert().filter({ hasText: parts[0] }).first();
     await alert.waitFor();
     const text = await alert.textContent();
     for (const p of parts) assert.ok(text.includes(p), `alert ${JSON.stringify(text)} lacks ${JSON.stringify(p)}`);

@@ -22,6 +22,9 @@ pub struct Region {
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct AppConfig {
     pub regions: Vec<Region>,
+    /// Portal origins allowed to frame the console and hand it a token (iframe mode).
+    #[serde(default)]
+    pub embed_origins: Vec<String>,
 }
 
 impl Default for AppConfig {
@@ -34,6 +37,7 @@ impl Default for AppConfig {
                 iam: String::new(),
                 registry: String::new(),
             }],
+            embed_origins: Vec::new(),
         }
     }
 }
@@ -84,5 +88,9 @@ mod tests {
         assert_eq!(c, AppConfig::default());
         assert!(warn.unwrap().contains("config.json"));
         assert!(AppConfig::parse(r#"{"regions":[]}"#).1.is_some());
+        let (c, _) = AppConfig::parse(
+            r#"{"regions":[{"id":"x","label":"X"}],"embed_origins":["https://portal.example"]}"#,
+        );
+        assert_eq!(c.embed_origins, vec!["https://portal.example".to_string()]);
     }
 }

@@ -5,6 +5,8 @@
 pub struct ViewState {
     pub namespace: String,
     pub repository: String,
+    /// `iframe` when a portal frames the console; kept so rewrites do not drop it.
+    pub embed: String,
 }
 
 impl ViewState {
@@ -21,6 +23,7 @@ impl ViewState {
             match decode(k).as_str() {
                 "namespace" => v.namespace = val,
                 "repository" => v.repository = val,
+                "embed" => v.embed = val,
                 _ => {}
             }
         }
@@ -32,6 +35,7 @@ impl ViewState {
         let pairs: Vec<String> = [
             ("namespace", &self.namespace),
             ("repository", &self.repository),
+            ("embed", &self.embed),
         ]
         .iter()
         .filter(|(_, v)| !v.is_empty())
@@ -96,6 +100,7 @@ mod tests {
         let v = ViewState {
             namespace: "acme-prod".into(),
             repository: "tools/builder".into(),
+            embed: String::new(),
         };
         assert_eq!(
             v.to_query(),
@@ -105,6 +110,7 @@ mod tests {
         let odd = ViewState {
             namespace: "a b&c=d".into(),
             repository: "é%".into(),
+            embed: "iframe".into(),
         };
         assert_eq!(ViewState::from_query(&odd.to_query()), odd);
     }

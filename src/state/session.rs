@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::embedding::{call_token_source, tell_parent, HostMode, MSG_TOKEN_NEEDED};
 use crate::api::SwrApi;
 use crate::model::config::{AppConfig, Region};
 
@@ -13,15 +14,23 @@ pub struct Session {
     pub config_warning: RwSignal<Option<String>>,
     pub region_id: RwSignal<String>,
     pub token: RwSignal<String>,
+    pub mode: HostMode,
+    /// The host's function for fresh tokens, when mounted by the JavaScript API.
+    token_source: StoredValue<Option<js_sys::Function>, LocalStorage>,
+    /// The token a refresh was last asked for, so a refused token is replaced only once.
+    refreshed_from: StoredValue<Option<String>>,
 }
 
 impl Session {
-    pub fn new() -> Session {
+    pub fn new(mode: HostMode, token_source: Option<js_sys::Function>) -> Session {
         Session {
             config: RwSignal::new(AppConfig::default()),
             config_warning: RwSignal::new(None),
             region_id: RwSignal::new(String::new()),
             token: RwSignal::new(String::new()),
+            mode,
+            token_source: StoredValue::new_local(token_source),
+            refreshed_from: StoredValue::new(None),
         }
     }
 
@@ -38,6 +47,12 @@ impl Session {
         self.token.with(|t| !t.trim().is_empty())
     }
 
+    pub fn set_token(&self, token: String) {
+        if self.token.with_untracked(|t| *t != token) {
+            self.token.set(token);
+        }
+    }
+
     /// A client for the current region and token (tracks both).
     pub fn api(&self) -> SwrApi {
         let r = self.region();
@@ -48,11 +63,31 @@ impl Session {
     pub fn api_untracked(&self) -> SwrApi {
         untrack(|| self.api())
     }
-}
 
-impl Default for Session {
-    fn default() -> Self {
-        Session::new()
+    /// Whether the host can supply tokens (a token function or a framing portal).
+    pub fn host_supplies_tokens(&self) -> bool {
+        self.mode == HostMode::Iframe || self.token_source.with_value(|s| s.is_some())
+    }
+
+    /// Asks the host for a new token after `refused` was refused; true if it was asked.
+    /// Each refused token is reported once, so a host that keeps sending it cannot loop.
+    pub fn ask_host_for_token(&self, refused: &str) -> bool {
+        if self
+            .refreshed_from
+            .with_value(|r| r.as_deref() == Some(refused))
+        {
+            return false;
+        }
+        self.refreshed_from.set_value(Some(refused.to_string()));
+        if let Some(source) = self.token_source.get_value() {
+            call_token_source(*self, source);
+            true
+        } else if self.mode == HostMode::Iframe {
+            tell_parent(*self, MSG_TOKEN_NEEDED);
+            true
+        } else {
+            false
+        }
     }
 }
 

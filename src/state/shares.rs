@@ -67,7 +67,8 @@ impl SharesStore {
             self.loading.set(false);
             return;
         };
-        let req = session.api_untracked().list_shares(&repo);
+        let api = session.api_untracked();
+        let req = api.list_shares(&repo);
         let generation = self.generation.get_value() + 1;
         self.generation.set_value(generation);
         self.loading.set(true);
@@ -79,14 +80,16 @@ impl SharesStore {
             if self.generation.get_value() != generation {
                 return; // a newer load is under way
             }
+            self.loading.set(false);
             match result {
                 Ok(list) => {
                     self.shares.set(Some(list));
                     self.error.set(None);
                 }
+                // An embedding host may have a fresh token; the reload follows from it.
+                Err(e) if e.is_unauthorized() && session.ask_host_for_token(&api.token) => {}
                 Err(e) => self.error.set(Some(e)),
             }
-            self.loading.set(false);
         });
     }
 }

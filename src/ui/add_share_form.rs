@@ -74,8 +74,10 @@ pub fn AddShareForm(
             None => "Access ends at 00:00 UTC on the day after the last valid day.".to_string(),
         }
     };
+    // While a request runs, the previous outcome is hidden: it no longer describes the form.
     let outcome = move || {
         match (action.value().get(), sent.get()) {
+        _ if pending.get() => None,
         (Some(Ok(())), Some((repo, share))) => Some(view! {
             <p class="ss-success" role="status">
                 {format!("Shared {} with {} ({}).", repo.display(), share.account, match share.deadline.cutoff() {

@@ -4,14 +4,41 @@ use leptos::task::spawn_local;
 use super::connection_panel::ConnectionPanel;
 use super::repo_panel::RepoPanel;
 use super::shares_section::SharesSection;
+use crate::state::embedding::{
+    listen_to_parent, tell_parent, Embedding, HostMode, HostOptions, MSG_READY,
+};
 use crate::state::session::{load_config, Session};
 use crate::state::shares::SharesStore;
 
+/// The whole console. `embedding` says how it is hosted (default: its own page).
 #[component]
-pub fn App() -> impl IntoView {
-    let session = Session::new();
+pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
+    let embedding = embedding.unwrap_or_default();
+    let session = Session::new(embedding.mode, embedding.token_source.clone());
     provide_context(session);
-    spawn_local(load_config(session));
+    provide_context(HostOptions {
+        mode: embedding.mode,
+        fixed_repo: embedding.fixed_repo.clone(),
+    });
+    match embedding.config {
+        Some(config) => session.config.set(config),
+        None => spawn_local(async move {
+            load_config(session).await;
+            if session.mode == HostMode::Iframe {
+                tell_parent(session, MSG_READY);
+            }
+        }),
+    }
+    if session.mode == HostMode::Iframe {
+        listen_to_parent(session);
+    }
+    match embedding.token {
+        Some(token) => session.set_token(token),
+        None if embedding.token_source.is_some() => {
+            session.ask_host_for_token("");
+        }
+        None => {}
+    }
     provide_context(SharesStore::new(session));
     view! {
         <div class="swr-share">

@@ -4,15 +4,33 @@ use leptos::prelude::*;
 use crate::model::names::{validate_namespace, validate_repository};
 use crate::model::view_state::ViewState;
 use crate::model::RepoRef;
+use crate::state::embedding::HostOptions;
 use crate::state::shares::SharesStore;
 use crate::state::url;
 
 /// Organization and repository, validated as typed; the list loads when the user commits
-/// (Enter, leaving the field, or the button), and the URL query keeps the choice.
+/// (Enter, leaving the field, or the button), and the URL query keeps the choice. A host
+/// that fixes the repository gets a plain heading instead.
 #[component]
 pub fn RepoPanel() -> impl IntoView {
     let store = SharesStore::expect();
-    let start = url::read();
+    let host = expect_context::<HostOptions>();
+    if let Some(fixed) = host.fixed_repo.clone() {
+        store.repo.set(Some(fixed.clone()));
+        return view! {
+            <section class="ss-card" aria-labelledby="ss-repo-h">
+                <h2 id="ss-repo-h">"Repository " <span class="ss-mono">{fixed.display()}</span></h2>
+            </section>
+        }
+        .into_any();
+    }
+    let uses_url = host.uses_url();
+    let start = if uses_url {
+        url::read()
+    } else {
+        ViewState::default()
+    };
+    let embed = start.embed.clone();
     let namespace = RwSignal::new(start.namespace);
     let repository = RwSignal::new(start.repository);
     let touched = RwSignal::new(false);
@@ -35,10 +53,11 @@ pub fn RepoPanel() -> impl IntoView {
         let (ns, repo) = (namespace.get_untracked(), repository.get_untracked());
         let both_empty = ns.trim().is_empty() && repo.trim().is_empty();
         let chosen = RepoRef::new(&ns, &repo).ok();
-        if chosen.is_some() || both_empty {
+        if uses_url && (chosen.is_some() || both_empty) {
             url::write(&ViewState {
                 namespace: ns.trim().into(),
                 repository: repo.trim().into(),
+                embed: embed.clone(),
             });
         }
         if store.repo.get_untracked() != chosen {
@@ -47,12 +66,13 @@ pub fn RepoPanel() -> impl IntoView {
     };
     // Open what the URL named.
     commit();
-
+    let commit_on_submit = commit.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        commit();
+        commit_on_submit();
     };
+    let (commit_ns, commit_repo) = (commit.clone(), commit);
 
     view! {
         <section class="ss-card" aria-labelledby="ss-repo-h">
@@ -69,9 +89,11 @@ pub fn RepoPanel() -> impl IntoView {
                         aria-describedby="ss-namespace-msg"
                         prop:value=move || namespace.get()
                         on:input:target=move |ev| namespace.set(ev.target().value())
-                        on:change=move |_| commit()
+                        on:change=move |_| commit_ns()
                     />
-                    <p id="ss-namespace-msg" class="ss-error" aria-live="polite">{move || ns_error.get()}</p>
+                    <p id="ss-namespace-msg" class="ss-error" aria-live="polite">
+                        {move || ns_error.get()}
+                    </p>
                 </div>
                 <div class="ss-field">
                     <label for="ss-repository">"Repository"</label>
@@ -84,9 +106,11 @@ pub fn RepoPanel() -> impl IntoView {
                         aria-describedby="ss-repository-msg"
                         prop:value=move || repository.get()
                         on:input:target=move |ev| repository.set(ev.target().value())
-                        on:change=move |_| commit()
+                        on:change=move |_| commit_repo()
                     />
-                    <p id="ss-repository-msg" class="ss-error" aria-live="polite">{move || repo_error.get()}</p>
+                    <p id="ss-repository-msg" class="ss-error" aria-live="polite">
+                        {move || repo_error.get()}
+                    </p>
                 </div>
                 <div class="ss-field ss-field-button">
                     <button type="submit">"Show shares"</button>
@@ -94,4 +118,5 @@ pub fn RepoPanel() -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
