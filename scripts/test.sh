@@ -2,7 +2,7 @@
 # Sets up what is missing, then runs every test: formatting and lints, host tests (API
 # client, domain model, emulator over HTTP), the official Python SDK against the
 # emulator, component tests in headless Chromium, the release build, and the browser
-# end-to-end suite.
+# end-to-end suite (twice: behind a small Node server, and behind the shipped nginx config).
 source "$(dirname "$0")/lib.sh"
 "$ROOT/scripts/setup.sh"
 
@@ -22,5 +22,8 @@ cargo test -p swr-share --target wasm32-unknown-unknown --test web
 say "release build"
 trunk build --release
 
-say "browser end-to-end suite"
+say "browser end-to-end suite (app behind a small Node server)"
 node --test --test-concurrency=1 end2end/tests/
+
+say "browser end-to-end suite again, behind Debian's nginx with deploy/nginx/"
+SWR_SHARE_SERVER=nginx node --test --test-concurrency=1 end2end/tests/

@@ -8,6 +8,10 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticProxy } from './static-proxy.mjs';
+import { startNginx, SUB_PATH } from './nginx.mjs';
+
+/** `node` (default): a small Node server; `nginx`: Debian's nginx with deploy/nginx/. */
+export const SERVER = process.env.SWR_SHARE_SERVER || 'node';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RESULTS = path.join(ROOT, 'end2end', 'test-results');
@@ -44,19 +48,32 @@ export async function startEmulator(extraArgs = []) {
   };
 }
 
-/** Emulator + app + browser. `start()` in before(), `stop()` in after(). */
-export async function startAll() {
+/**
+ * Emulator + app + browser: `startAll()` in before(), `stop()` in after(). Under nginx the
+ * app is also served at SUB_PATH (`subPathUrl`), and `frameAncestors` may frame it.
+ */
+export async function startAll({ frameAncestors = '', server = SERVER } = {}) {
   const emulator = await startEmulator();
   const dist = process.env.SWR_SHARE_DIST || path.join(ROOT, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`no build in ${dist}: run trunk build --release`);
-  const server = await startStaticProxy(dist, emulator.url, 0);
-  const appUrl = process.env.SWR_SHARE_APP_URL || `http://127.0.0.1:${server.address().port}`;
+  let appUrl;
+  let stopServer;
+  if (server === 'nginx') {
+    const nginx = await startNginx({ root: ROOT, dist, emulatorUrl: emulator.url, frameAncestors });
+    appUrl = nginx.url;
+    stopServer = nginx.stop;
+  } else {
+    const server = await startStaticProxy(dist, emulator.url, 0);
+    appUrl = `http://127.0.0.1:${server.address().port}`;
+    stopServer = () => new Promise((r) => server.close(r));
+  }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
-    emulator, appUrl, browser,
+    emulator, appUrl, browser, server,
+    subPathUrl: server === 'nginx' ? `${appUrl}${SUB_PATH}` : null,
     stop: async () => {
       await browser.close();
-      await new Promise((r) => server.close(r));
+      await stopServer();
       await emulator.stop();
     },
   };
@@ -66,8 +83,8 @@ export async function startAll() {
  * Runs one scenario in a fresh browser context with tracing; on failure keeps a screenshot
  * and a trace under end2end/test-results/ and prints where.
  */
-export async function scenario(env, name, fn) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function scenario(env, name, fn, { bypassCSP = false } = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP });
   await context.tracing.start({ screenshots: true, snapshots: true });
   const page = await context.newPage();
   const errors = [];

@@ -86,9 +86,13 @@ impl SharesStore {
                     self.shares.set(Some(list));
                     self.error.set(None);
                 }
-                // An embedding host may have a fresh token; the reload follows from it.
-                Err(e) if e.is_unauthorized() && session.ask_host_for_token(&api.token) => {}
-                Err(e) => self.error.set(Some(e)),
+                Err(e) => {
+                    // An embedding host may have a fresh token; a reload follows from it.
+                    if e.is_unauthorized() {
+                        session.ask_host_for_token(&api.token);
+                    }
+                    self.error.set(Some(e));
+                }
             }
         });
     }

@@ -1,0 +1,82 @@
+// The shipped nginx configuration (deploy/nginx/), always run under Debian's nginx:
+// caching, compression, security headers, the allow-listed proxy, sub-path hosting.
+import { before, after, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startAll, scenario } from '../support/env.mjs';
+import { ConsolePage } from '../support/console-page.mjs';
+
+let env;
+before(async () => { env = await startAll({ server: 'nginx' }); });
+after(async () => { await env?.stop(); });
+beforeEach(async () => { await env.emulator.reset(); });
+
+const get = (p, headers = {}) => fetch(`${env.appUrl}${p}`, { headers });
+
+test('index.html: no-cache, a strict CSP whose nonce the loader script carries', async () => {
+  const r = await get('/');
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('cache-control'), 'no-cache');
+  const csp = r.headers.get('content-security-policy');
+  assert.match(csp, /script-src 'self' 'nonce-[0-9a-f]{32}' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+  assert.match(csp, /frame-ancestors 'self'/);
+  const nonce = csp.match(/'nonce-([0-9a-f]{32})'/)[1];
+  const html = await r.text();
+  assert.ok(html.includes(`<script type="module" nonce="${nonce}">`), 'the inline loader has this response\'s nonce');
+  assert.ok(!html.includes('TRUNK NONCE'));
+  assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(r.headers.get('referrer-policy'), 'no-referrer');
+  const again = await get('/');
+  assert.notEqual(again.headers.get('content-security-policy'), csp, 'a new nonce per response');
+});
+
+test('hashed assets are cached for a year, compressed, with the right types; config.json is not cached', async () => {
+  const html = await (await get('/')).text();
+  const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
+  const js = html.match(/href="\.\/(swr-share-[0-9a-f]+\.js)"/)[1];
+  for (const [file, type] of [[wasm, 'application/wasm'], [js, 'application/javascript']]) {
+    const r = await get(`/${file}`, { 'accept-encoding': 'gzip' });
+    assert.equal(r.status, 200, file);
+    assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
+    assert.equal(r.headers.get('content-type').split(';')[0], type, file);
+    assert.equal(r.headers.get('content-encoding'), 'gzip', file);
+  }
+  const cfg = await get('/config.json');
+  assert.equal(cfg.headers.get('cache-control'), 'no-cache');
+  assert.equal((await cfg.json()).regions[0].swr, '/swr/eu-de');
+  assert.equal((await get('/embed.js')).headers.get('cache-control'), 'no-cache');
+});
+
+test('the proxy serves only allow-listed regions and paths, and passes the tokens through', async () => {
+  const login = await fetch(`${env.appUrl}/iam/eu-de/v3/auth/tokens`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie: 'portal=secret' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name: 'alice', password: 'Demo-Passw0rd', domain: { name: 'acme' } } } }, scope: { project: { name: 'eu-de' } } } }),
+  });
+  assert.equal(login.status, 201);
+  const token = login.headers.get('x-subject-token');
+  assert.match(token, /^MII/);
+  assert.equal(login.headers.get('cache-control'), 'no-store');
+  const list = await get('/swr/eu-de/v2/manage/namespaces/acme-prod/repositories/tools$builder/access-domains', { 'x-auth-token': token });
+  assert.equal(list.status, 200);
+  assert.equal((await list.json()).length, 2);
+  assert.equal(list.headers.get('set-cookie'), null);
+
+  for (const p of ['/swr/nowhere/v2/manage/namespaces', '/swr/eu-de/v3/auth/tokens', '/swr/eu-de/_emulator/state',
+    '/iam/eu-de/v3/users', '/iam/attacker.example/v3/auth/tokens', '/swr/eu-de/v2/manage/../../_emulator/state']) {
+    assert.equal((await get(p, { 'x-auth-token': token })).status, 404, p);
+  }
+  const put = await fetch(`${env.appUrl}/swr/eu-de/v2/manage/namespaces`, { method: 'PUT', headers: { 'x-auth-token': token } });
+  assert.equal(put.status, 403);
+});
+
+test('hosted under a sub-path: assets, config.json and deep links work', () =>
+  scenario(env, 'sub-path', async (page) => {
+    const c = new ConsolePage(page, env.subPathUrl.replace(/\/$/, ''));
+    await c.open('?namespace=acme-prod&repository=tools/builder');
+    await c.useToken(await env.emulator.token());
+    await c.row('ci-runner-co').waitFor();
+    assert.match(await page.getByTestId('api-base').textContent(), /\/swr\/eu-de/);
+    await page.reload();
+    assert.equal(await c.repository.inputValue(), 'tools/builder');
+    assert.ok(page.url().startsWith(`${env.subPathUrl}?`));
+  }));
