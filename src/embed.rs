@@ -68,10 +68,7 @@ fn embedding(options: &JsValue) -> Result<Embedding, JsValue> {
     };
     Ok(Embedding {
         mode: HostMode::Mounted,
-        config: Some(AppConfig {
-            regions: vec![region],
-            embed_origins: Vec::new(),
-        }),
+        config: Some(AppConfig { regions: vec![region], ..AppConfig::default() }),
         token,
         token_source,
         fixed_repo,

@@ -128,7 +128,7 @@ struct Harness {
 }
 
 /// Mounts the form over a fake action that answers `result` after `delay_ms`.
-fn form_with(result: Result<(), ApiError>, delay_ms: i32) -> Harness {
+fn form_with(result: Result<Option<Share>, ApiError>, delay_ms: i32) -> Harness {
     let root = container();
     let dispatched = Rc::new(Cell::new(0));
     let counter = dispatched.clone();
@@ -155,7 +155,7 @@ fn form_with(result: Result<(), ApiError>, delay_ms: i32) -> Harness {
 
 #[wasm_bindgen_test]
 async fn invalid_input_is_explained_and_nothing_is_sent() {
-    let h = form_with(Ok(()), 0);
+    let h = form_with(Ok(None), 0);
     type_into(&h.root, "#ss-account", "two words");
     type_into(&h.root, "#ss-description", &"x".repeat(1001));
     click(&h.root, "button[type=submit]");
@@ -183,7 +183,7 @@ async fn invalid_input_is_explained_and_nothing_is_sent() {
 
 #[wasm_bindgen_test]
 async fn success_clears_the_form_and_says_so() {
-    let h = form_with(Ok(()), 0);
+    let h = form_with(Ok(None), 0);
     type_into(&h.root, "#ss-account", "new-partner");
     type_into(&h.root, "#ss-last-day", "2099-01-31");
     settle(10).await; // effects run on the next tick
@@ -217,7 +217,7 @@ async fn failure_keeps_the_input_and_names_status_code_and_remedy() {
 
 #[wasm_bindgen_test]
 async fn one_click_one_request_while_pending() {
-    let h = form_with(Ok(()), 300);
+    let h = form_with(Ok(None), 300);
     type_into(&h.root, "#ss-account", "slow-partner");
     input(&h.root, "input[type=checkbox]").click();
     click(&h.root, "button[type=submit]");

@@ -12,11 +12,15 @@ export class ConsolePage {
     this.showShares = page.getByRole('button', { name: 'Show shares' });
     this.table = page.getByRole('table', { name: 'Accounts this repository is shared with' });
     this.listStatus = page.getByTestId('list-status');
-    this.account = page.getByLabel('Account name');
-    this.forever = page.getByLabel('Forever');
-    this.lastDay = page.getByLabel('Last valid day (UTC)');
-    this.description = page.getByLabel('Description (optional)');
-    this.shareButton = page.getByRole('button', { name: /^Shar(e|ing)/ });
+    this.addForm = page.getByRole('form', { name: 'Share with another account' });
+    this.account = this.addForm.getByLabel('Account to share with');
+    this.forever = this.addForm.getByLabel('Forever');
+    this.lastDay = this.addForm.getByLabel('Last valid day (UTC)');
+    this.description = this.addForm.getByLabel('Description (optional)');
+    this.shareButton = this.addForm.getByRole('button', { name: /^Shar(e|ing)/ });
+    this.filter = page.getByLabel('Filter');
+    this.editDialog = page.getByRole('dialog', { name: /Edit the share of/ });
+    this.revokeDialog = page.getByRole('dialog', { name: /Revoke/ });
   }
 
   async open(query = '') {
@@ -52,6 +56,16 @@ export class ConsolePage {
     if (lastDay) await this.lastDay.fill(lastDay);
     await this.description.fill(description);
     await this.shareButton.click();
+  }
+
+  /** Opens a row's action menu and picks an action. */
+  async rowAction(account, action) {
+    await this.row(account).getByText('Actions', { exact: true }).click();
+    await this.row(account).getByRole('button', { name: action }).click();
+  }
+
+  async chip(label) {
+    await this.page.getByRole('group', { name: 'Show by status' }).getByRole('button', { name: new RegExp(`^${label} \\d+$`) }).click();
   }
 
   fieldError(id) {

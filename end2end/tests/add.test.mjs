@@ -23,7 +23,7 @@ test('a new share appears in the table with its cut-off stated', () =>
     const day = utcDay(30);
     await c.account.fill('new-partner');
     await c.lastDay.fill(day);
-    assert.match(await page.getByTestId('cutoff').textContent(), new RegExp(`Valid through ${day} \\(UTC\\)\\. Access ends at \\d{4}-\\d{2}-\\d{2} 00:00 UTC`));
+    assert.match(await c.addForm.getByTestId('cutoff').textContent(), new RegExp(`Valid through ${day} \\(UTC\\)\\. Access ends at \\d{4}-\\d{2}-\\d{2} 00:00 UTC`));
     await c.description.fill('Pilot project');
     await c.shareButton.click();
     await c.row('new-partner').waitFor();
@@ -62,18 +62,34 @@ test('every validation message, before anything is sent', () =>
     assert.equal(posts, 0);
   }));
 
-test('a duplicate in the list is caught before sending; one beyond it gets SWR\'s 409 explained', () =>
+test('a duplicate is caught before sending, also beyond the listed rows, and offered for editing', () =>
   scenario(env, 'duplicate', async (page) => {
     const c = new ConsolePage(page, env.appUrl);
     await c.open('?namespace=acme-prod&repository=big-catalog');
     await c.useToken(await env.emulator.token());
     await c.table.waitFor();
+    let posts = 0;
+    page.on('request', (r) => { if (r.method() === 'POST') posts += 1; });
     await c.addShare({ account: 'TENANT-001', forever: true });
     assert.match(await c.fieldError('ss-account-msg').textContent(), /tenant-001 already has a share on this repository/);
-    // tenant-110 exists but is past the 100-row list page: only SWR knows.
+    // tenant-110 exists but is past the 100-row list page: the account check finds it.
     await c.addShare({ account: 'tenant-110', forever: true, description: 'keep me' });
-    await c.expectAlertContains('Not shared.', 'HTTP 409 · SVCSTG.SWR.4090089', 'The shared account already exists', 'already has a share');
-    assert.equal(await c.account.inputValue(), 'tenant-110');
+    await c.expectAlertContains('tenant-110 already has a share on this repository', 'nothing was sent');
+    assert.equal(posts, 0, 'no POST, so no 409');
+    assert.equal(await c.description.inputValue(), 'keep me');
+    await page.getByRole('button', { name: 'Edit the existing share' }).click();
+    await c.editDialog.waitFor();
+    assert.match(await c.editDialog.getByRole('heading').textContent(), /tenant-110/);
+  }));
+
+test('a 409 that slips past the check (a race) is explained, and the input kept', () =>
+  scenario(env, 'conflict race', async (page) => {
+    const c = await openEmpty(page);
+    await env.emulator.fault({ method: 'POST', path: '/v2/*', kind: 'status', status: 409,
+      error_code: 'SVCSTG.SWR.4090089', error_message: 'The shared account already exists', times: 1 });
+    await c.addShare({ account: 'racer', forever: true, description: 'keep me' });
+    await c.expectAlertContains('Not shared.', 'HTTP 409 · SVCSTG.SWR.4090089', 'already has a share');
+    assert.equal(await c.account.inputValue(), 'racer');
     assert.equal(await c.description.inputValue(), 'keep me');
   }));
 

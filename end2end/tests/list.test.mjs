@@ -24,7 +24,8 @@ test('a deep link opens the repository and lists every share with its status in 
     assert.match(forever, /Valid/);
     assert.match(forever, /Settlement integration/);
     assert.match(await c.row('old-vendor').textContent(), /Expired/);
-    assert.match(await c.listStatus.textContent(), /shared with 5 accounts .*1 expired/);
+    assert.match(await c.listStatus.textContent(), /shared with 5 accounts \(5 of at most 500\)/);
+    assert.equal(await page.getByTestId('expiry-summary').textContent(), '1 expired, 1 expires within 14 days');
   }));
 
 test('a repository name with a slash works, and the URL keeps the choice', () =>
@@ -69,7 +70,8 @@ test('exactly 100 rows warns that the list may be truncated', () =>
     await c.open('?namespace=acme-prod&repository=big-catalog');
     await c.useToken(await env.emulator.token());
     await page.getByRole('note').filter({ hasText: 'exactly 100 rows' }).waitFor();
-    assert.equal((await c.accounts()).length, 100);
+    assert.equal((await c.accounts()).length, 50, 'pages of 50');
+    await page.getByText('Page 1 of 2 (100 shares)').waitFor();
   }));
 
 test('the token never reaches the URL or browser storage', () =>

@@ -25,6 +25,13 @@ pub struct AppConfig {
     /// Portal origins allowed to frame the console and hand it a token (iframe mode).
     #[serde(default)]
     pub embed_origins: Vec<String>,
+    /// Shares ending within this many days are flagged "expiring soon".
+    #[serde(default = "default_warning_days")]
+    pub expiry_warning_days: i64,
+}
+
+fn default_warning_days() -> i64 {
+    super::expiry::DEFAULT_WARNING_DAYS
 }
 
 impl Default for AppConfig {
@@ -38,6 +45,7 @@ impl Default for AppConfig {
                 registry: String::new(),
             }],
             embed_origins: Vec::new(),
+            expiry_warning_days: default_warning_days(),
         }
     }
 }

@@ -3,10 +3,12 @@
 
 pub mod config;
 pub mod deadline;
+pub mod expiry;
 pub mod names;
 pub mod new_share;
 pub mod repo_ref;
 pub mod share;
+pub mod table_view;
 pub mod time;
 pub mod view_state;
 

@@ -1,5 +1,7 @@
-//! What the URL query holds, so a link or a reload opens the same repository:
-//! `?namespace=acme-prod&repository=tools/builder`.
+//! What the URL query holds, so a link or a reload opens exactly the same view:
+//! `?namespace=acme-prod&repository=tools/builder&q=bank&status=expiring&sort=until:asc&page=2`.
+
+use super::table_view::{Sort, StatusFilter};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewState {
@@ -7,6 +9,12 @@ pub struct ViewState {
     pub repository: String,
     /// `iframe` when a portal frames the console; kept so rewrites do not drop it.
     pub embed: String,
+    /// Text filter over account, description and creator.
+    pub q: String,
+    pub status: StatusFilter,
+    pub sort: Option<Sort>,
+    /// 1-based; 1 is left out of the URL.
+    pub page: usize,
 }
 
 impl ViewState {
@@ -24,6 +32,10 @@ impl ViewState {
                 "namespace" => v.namespace = val,
                 "repository" => v.repository = val,
                 "embed" => v.embed = val,
+                "q" => v.q = val,
+                "status" => v.status = StatusFilter::parse(&val),
+                "sort" => v.sort = Sort::parse(&val),
+                "page" => v.page = val.parse().unwrap_or(1),
                 _ => {}
             }
         }
@@ -36,6 +48,10 @@ impl ViewState {
             ("namespace", &self.namespace),
             ("repository", &self.repository),
             ("embed", &self.embed),
+            ("q", &self.q),
+            ("status", &self.status.key().to_string()),
+            ("sort", &self.sort.map(|s| s.key()).unwrap_or_default()),
+            ("page", &if self.page > 1 { self.page.to_string() } else { String::new() }),
         ]
         .iter()
         .filter(|(_, v)| !v.is_empty())
@@ -100,7 +116,7 @@ mod tests {
         let v = ViewState {
             namespace: "acme-prod".into(),
             repository: "tools/builder".into(),
-            embed: String::new(),
+            ..Default::default()
         };
         assert_eq!(
             v.to_query(),
@@ -111,6 +127,10 @@ mod tests {
             namespace: "a b&c=d".into(),
             repository: "é%".into(),
             embed: "iframe".into(),
+            q: "bank & co".into(),
+            status: StatusFilter::Expiring,
+            sort: Sort::parse("until:desc"),
+            page: 3,
         };
         assert_eq!(ViewState::from_query(&odd.to_query()), odd);
     }
@@ -122,6 +142,8 @@ mod tests {
         assert_eq!(v.namespace, "ns");
         assert_eq!(v.repository, "tools/builder");
         assert_eq!(ViewState::from_query(""), ViewState::default());
+        let v = ViewState::from_query("status=bogus&sort=nope&page=x");
+        assert_eq!((v.status, v.sort, v.page), (StatusFilter::All, None, 1));
         assert_eq!(ViewState::default().to_query(), "");
     }
 }

@@ -1,7 +1,11 @@
 //! Reactive state shared by the components: the session (config, region, token), the URL
 //! query, and the share list of the open repository.
 
+pub mod clock;
 pub mod embedding;
+pub mod pickers;
 pub mod session;
 pub mod shares;
+pub mod tab_storage;
 pub mod url;
+pub mod view;

@@ -1,11 +1,19 @@
 //! The session: configuration, chosen region and the token. The token lives in memory
 //! only (a signal); it never goes to the URL, to storage or to logs.
 
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::embedding::{call_token_source, tell_parent, HostMode, MSG_TOKEN_NEEDED};
 use crate::api::SwrApi;
 use crate::model::config::{AppConfig, Region};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TokenInfo {
+    pub expires_at: Option<DateTime<Utc>>,
+    pub user: String,
+    pub account: String,
+}
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -14,6 +22,10 @@ pub struct Session {
     pub config_warning: RwSignal<Option<String>>,
     pub region_id: RwSignal<String>,
     pub token: RwSignal<String>,
+    /// When the token expires and whose it is, once known (sign-in or IAM's answer).
+    pub token_info: RwSignal<Option<TokenInfo>>,
+    /// "Keep me signed in for this tab": the token then also lives in sessionStorage.
+    pub keep_in_tab: RwSignal<bool>,
     pub mode: HostMode,
     /// The host's function for fresh tokens, when mounted by the JavaScript API.
     token_source: StoredValue<Option<js_sys::Function>, LocalStorage>,
@@ -28,6 +40,8 @@ impl Session {
             config_warning: RwSignal::new(None),
             region_id: RwSignal::new(String::new()),
             token: RwSignal::new(String::new()),
+            token_info: RwSignal::new(None),
+            keep_in_tab: RwSignal::new(false),
             mode,
             token_source: StoredValue::new_local(token_source),
             refreshed_from: StoredValue::new(None),
@@ -49,8 +63,17 @@ impl Session {
 
     pub fn set_token(&self, token: String) {
         if self.token.with_untracked(|t| *t != token) {
+            self.token_info.set(None);
             self.token.set(token);
         }
+    }
+
+    /// Forgets the token everywhere: memory and, if it was kept, the tab's storage.
+    pub fn sign_out(&self) {
+        self.keep_in_tab.set(false);
+        self.token_info.set(None);
+        self.token.set(String::new());
+        super::tab_storage::forget();
     }
 
     /// A client for the current region and token (tracks both).

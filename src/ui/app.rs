@@ -4,11 +4,12 @@ use leptos::task::spawn_local;
 use super::connection_panel::ConnectionPanel;
 use super::repo_panel::RepoPanel;
 use super::shares_section::SharesSection;
-use crate::state::embedding::{
-    listen_to_parent, tell_parent, Embedding, HostMode, HostOptions, MSG_READY,
-};
+use crate::state::clock::Now;
+use crate::state::embedding::{listen_to_parent, tell_parent, Embedding, HostMode, HostOptions, MSG_READY};
 use crate::state::session::{load_config, Session};
 use crate::state::shares::SharesStore;
+use crate::state::tab_storage;
+use crate::state::view::View;
 
 /// The whole console. `embedding` says how it is hosted (default: its own page).
 #[component]
@@ -16,10 +17,11 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     let embedding = embedding.unwrap_or_default();
     let session = Session::new(embedding.mode, embedding.token_source.clone());
     provide_context(session);
-    provide_context(HostOptions {
-        mode: embedding.mode,
-        fixed_repo: embedding.fixed_repo.clone(),
-    });
+    let host = HostOptions { mode: embedding.mode, fixed_repo: embedding.fixed_repo.clone() };
+    let view = View::new(&host);
+    provide_context(host);
+    provide_context(view);
+    provide_context(Now::new());
     match embedding.config {
         Some(config) => session.config.set(config),
         None => spawn_local(async move {
@@ -29,8 +31,10 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
             }
         }),
     }
-    if session.mode == HostMode::Iframe {
-        listen_to_parent(session);
+    match session.mode {
+        HostMode::Iframe => listen_to_parent(session),
+        HostMode::Page => tab_storage::sync(session),
+        HostMode::Mounted => {}
     }
     match embedding.token {
         Some(token) => session.set_token(token),
@@ -39,7 +43,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
         }
         None => {}
     }
-    provide_context(SharesStore::new(session));
+    provide_context(SharesStore::new(session, view));
     view! {
         <div class="swr-share">
             <header class="ss-header">

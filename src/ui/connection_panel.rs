@@ -1,42 +1,156 @@
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use crate::state::session::Session;
+use super::time::local;
+use crate::api::error::Operation;
+use crate::api::{responses, transport};
+use crate::model::deadline::format_utc;
+use crate::model::expiry::Expiry;
+use crate::state::clock::Now;
+use crate::state::session::{Session, TokenInfo};
 
-/// Where the API is and the token to use. The token field never leaves memory.
+/// Region, and the token: pasted, or obtained by signing in with an IAM user. The token is
+/// kept in memory unless the user asks to keep it for this tab.
 #[component]
 pub fn ConnectionPanel() -> impl IntoView {
     let session = Session::expect();
-    let base = move || {
-        let r = session.region();
-        if r.swr.is_empty() {
-            "this origin (same-origin proxy)".to_string()
-        } else {
-            r.swr
+    let now = Now::expect();
+    let user = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let account = RwSignal::new(String::new());
+    let sign_in_error = RwSignal::new(None::<String>);
+
+    let sign_in = Action::new_local(move |(u, p, a): &(String, String, String)| {
+        let req = session.api_untracked().password_token(u, p, a, &untrack(|| session.region().id));
+        async move { responses::token(&transport::send(&req).await?, None) }
+    });
+    Effect::new(move |_| match sign_in.value().get() {
+        Some(Ok(signed)) => {
+            password.set(String::new());
+            sign_in_error.set(None);
+            session.set_token(signed.token.clone());
+            session.token_info.set(Some(TokenInfo { expires_at: signed.expires_at, user: signed.user, account: signed.account }));
         }
+        Some(Err(e)) => sign_in_error.set(Some(e.describe(Operation::SignIn))),
+        None => {}
+    });
+    let on_sign_in = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let (u, p, a) = (user.get_untracked(), password.get_untracked(), account.get_untracked());
+        if u.trim().is_empty() || p.is_empty() || a.trim().is_empty() {
+            sign_in_error.set(Some("Enter the IAM user name, its password and the account name.".into()));
+            return;
+        }
+        sign_in.dispatch((u, p, a));
     };
+    // A pasted token: ask IAM when it expires (best effort; the console works without).
+    let check_token = move |_| {
+        if !session.has_token() || session.token_info.get_untracked().is_some() {
+            return;
+        }
+        let req = session.api_untracked().validate_token();
+        let token = session.token.get_untracked();
+        spawn_local(async move {
+            if let Ok(Ok(info)) = transport::send(&req).await.map(|r| responses::token(&r, Some(&token))) {
+                if session.token.get_untracked() == token {
+                    session.token_info.set(Some(TokenInfo { expires_at: info.expires_at, user: info.user, account: info.account }));
+                }
+            }
+        });
+    };
+    let token_line = move || {
+        let info = session.token_info.get()?;
+        let who = if info.user.is_empty() { String::new() } else { format!("Signed in as {} ({}). ", info.user, info.account) };
+        let when = match info.expires_at {
+            Some(t) => {
+                let left = if t > now.0.get() {
+                    Expiry::Valid { left: t - now.0.get() }.label()
+                } else {
+                    "already expired".to_string()
+                };
+                format!("The token expires {} ({} your time), {left}.", format_utc(t), local(t))
+            }
+            None => String::new(),
+        };
+        Some(format!("{who}{when}"))
+    };
+    let regions = move || session.config.with(|c| c.regions.clone());
+
     view! {
         <section class="ss-card" aria-labelledby="ss-conn-h">
             <h2 id="ss-conn-h">"Connection"</h2>
-            <p class="ss-muted">
-                "SWR API: " <span class="ss-mono" data-testid="api-base">{base}</span>
-                " · region " <span class="ss-mono">{move || session.region().id}</span>
-            </p>
             {move || session.config_warning.get().map(|w| view! { <p class="ss-warn" role="status">{w}</p> })}
-            <div class="ss-field">
-                <label for="ss-token">"IAM token"</label>
-                <input
-                    id="ss-token"
-                    type="password"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="ss-token-help"
-                    prop:value=move || session.token.get()
-                    on:input:target=move |ev| session.token.set(ev.target().value())
-                />
-                <p id="ss-token-help" class="ss-help">
-                    "Paste the X-Subject-Token of an IAM token for this region. It is kept in this tab's memory only and forgotten when the tab closes."
-                </p>
+            <div class="ss-row">
+                <div class="ss-field ss-narrow">
+                    <label for="ss-region">"Region"</label>
+                    <select
+                        id="ss-region"
+                        on:change:target=move |ev| session.region_id.set(ev.target().value())
+                        prop:value=move || session.region().id
+                    >
+                        {move || regions().into_iter().map(|r| view! { <option value=r.id.clone()>{format!("{} ({})", r.label, r.id)}</option> }).collect_view()}
+                    </select>
+                    <p class="ss-help">
+                        "SWR API: " <span class="ss-mono" data-testid="api-base">
+                            {move || { let r = session.region(); if r.swr.is_empty() { "this origin".to_string() } else { r.swr } }}
+                        </span>
+                    </p>
+                </div>
+                <form class="ss-field" on:submit=|ev: SubmitEvent| ev.prevent_default()>
+                    <label for="ss-token">"IAM token"</label>
+                    <input
+                        id="ss-token"
+                        type="password"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="ss-token-help"
+                        prop:value=move || session.token.get()
+                        on:input:target=move |ev| session.set_token(ev.target().value())
+                        on:change=check_token
+                    />
+                    <p id="ss-token-help" class="ss-help">
+                        "The X-Subject-Token of an IAM token for this region. Kept in this tab's memory only."
+                    </p>
+                    <p class="ss-help" role="status" data-testid="token-status">{token_line}</p>
+                    <div class="ss-row ss-tight">
+                        <label class="ss-inline">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || session.keep_in_tab.get()
+                                on:change:target=move |ev| session.keep_in_tab.set(ev.target().checked())
+                            />
+                            " Keep me signed in for this tab"
+                        </label>
+                        <button type="button" class="ss-secondary" disabled=move || !session.has_token() on:click=move |_| session.sign_out()>
+                            "Sign out"
+                        </button>
+                    </div>
+                </form>
             </div>
+            <details class="ss-sign-in">
+                <summary>"Sign in with an IAM user instead"</summary>
+                <form class="ss-row" on:submit=on_sign_in novalidate>
+                    <div class="ss-field">
+                        <label for="ss-user">"IAM user name"</label>
+                        <input id="ss-user" autocomplete="username" prop:value=move || user.get() on:input:target=move |ev| user.set(ev.target().value())/>
+                    </div>
+                    <div class="ss-field">
+                        <label for="ss-password">"Password"</label>
+                        <input id="ss-password" type="password" autocomplete="current-password" prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value())/>
+                    </div>
+                    <div class="ss-field">
+                        <label for="ss-account-name">"IAM account name"</label>
+                        <input id="ss-account-name" autocomplete="organization" prop:value=move || account.get() on:input:target=move |ev| account.set(ev.target().value())/>
+                    </div>
+                    <div class="ss-field ss-field-button">
+                        <button type="submit" disabled=move || sign_in.pending().get()>
+                            {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
+                        </button>
+                    </div>
+                </form>
+                {move || sign_in_error.get().map(|m| view! { <div class="ss-alert" role="alert"><strong>"Not signed in. "</strong>{m}</div> })}
+            </details>
         </section>
     }
 }

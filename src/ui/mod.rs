@@ -3,7 +3,14 @@
 pub mod add_share_form;
 pub mod app;
 pub mod connection_panel;
+pub mod copy_button;
+pub mod deadline_picker;
+pub mod edit_dialog;
+pub mod list_toolbar;
+pub mod modal;
 pub mod repo_panel;
+pub mod revoke_dialog;
+pub mod row_actions;
 pub mod share_table;
 pub mod shares_section;
 pub mod time;

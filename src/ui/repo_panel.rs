@@ -2,21 +2,20 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::model::names::{validate_namespace, validate_repository};
-use crate::model::view_state::ViewState;
 use crate::model::RepoRef;
 use crate::state::embedding::HostOptions;
-use crate::state::shares::SharesStore;
-use crate::state::url;
+use crate::state::pickers::Pickers;
+use crate::state::session::Session;
+use crate::state::view::View;
 
-/// Organization and repository, validated as typed; the list loads when the user commits
-/// (Enter, leaving the field, or the button), and the URL query keeps the choice. A host
-/// that fixes the repository gets a plain heading instead.
+/// Organization and repository, validated as typed, with type-to-filter suggestions; the
+/// list loads when the user commits (Enter, leaving the field, or the button), and the
+/// URL keeps the choice. A host that fixes the repository gets a plain heading instead.
 #[component]
 pub fn RepoPanel() -> impl IntoView {
-    let store = SharesStore::expect();
+    let view = View::expect();
     let host = expect_context::<HostOptions>();
     if let Some(fixed) = host.fixed_repo.clone() {
-        store.repo.set(Some(fixed.clone()));
         return view! {
             <section class="ss-card" aria-labelledby="ss-repo-h">
                 <h2 id="ss-repo-h">"Repository " <span class="ss-mono">{fixed.display()}</span></h2>
@@ -24,55 +23,42 @@ pub fn RepoPanel() -> impl IntoView {
         }
         .into_any();
     }
-    let uses_url = host.uses_url();
-    let start = if uses_url {
-        url::read()
-    } else {
-        ViewState::default()
-    };
-    let embed = start.embed.clone();
-    let namespace = RwSignal::new(start.namespace);
-    let repository = RwSignal::new(start.repository);
+    let session = Session::expect();
+    let namespace = RwSignal::new(view.0.with_untracked(|v| v.namespace.clone()));
+    let repository = RwSignal::new(view.0.with_untracked(|v| v.repository.clone()));
     let touched = RwSignal::new(false);
+    let pickers = Pickers::new(session, namespace.into());
 
     // An empty field is only an error once the user has tried to open something.
     let ns_error = Memo::new(move |_| {
         let v = namespace.get();
-        (touched.get() || !v.trim().is_empty())
-            .then(|| validate_namespace(v.trim()).err())
-            .flatten()
+        (touched.get() || !v.trim().is_empty()).then(|| validate_namespace(v.trim()).err()).flatten()
     });
     let repo_error = Memo::new(move |_| {
         let v = repository.get();
-        (touched.get() || !v.trim().is_empty())
-            .then(|| validate_repository(v.trim()).err())
-            .flatten()
+        (touched.get() || !v.trim().is_empty()).then(|| validate_repository(v.trim()).err()).flatten()
     });
-
     let commit = move || {
         let (ns, repo) = (namespace.get_untracked(), repository.get_untracked());
         let both_empty = ns.trim().is_empty() && repo.trim().is_empty();
-        let chosen = RepoRef::new(&ns, &repo).ok();
-        if uses_url && (chosen.is_some() || both_empty) {
-            url::write(&ViewState {
-                namespace: ns.trim().into(),
-                repository: repo.trim().into(),
-                embed: embed.clone(),
-            });
-        }
-        if store.repo.get_untracked() != chosen {
-            store.repo.set(chosen);
+        if RepoRef::new(&ns, &repo).is_ok() || both_empty {
+            let changed = view.0.with_untracked(|v| v.namespace != ns.trim() || v.repository != repo.trim());
+            if changed {
+                view.update(|v| {
+                    v.namespace = ns.trim().into();
+                    v.repository = repo.trim().into();
+                });
+            }
+        } else if view.0.with_untracked(|v| !v.repository.is_empty()) {
+            // An invalid name closes the list rather than showing the previous repository's.
+            view.update(|v| v.repository.clear());
         }
     };
-    // Open what the URL named.
-    commit();
-    let commit_on_submit = commit.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        commit_on_submit();
+        commit();
     };
-    let (commit_ns, commit_repo) = (commit.clone(), commit);
 
     view! {
         <section class="ss-card" aria-labelledby="ss-repo-h">
@@ -82,6 +68,7 @@ pub fn RepoPanel() -> impl IntoView {
                     <label for="ss-namespace">"Organization"</label>
                     <input
                         id="ss-namespace"
+                        list="ss-namespace-options"
                         autocomplete="off"
                         spellcheck="false"
                         placeholder="acme-prod"
@@ -89,16 +76,18 @@ pub fn RepoPanel() -> impl IntoView {
                         aria-describedby="ss-namespace-msg"
                         prop:value=move || namespace.get()
                         on:input:target=move |ev| namespace.set(ev.target().value())
-                        on:change=move |_| commit_ns()
+                        on:change=move |_| commit()
                     />
-                    <p id="ss-namespace-msg" class="ss-error" aria-live="polite">
-                        {move || ns_error.get()}
-                    </p>
+                    <datalist id="ss-namespace-options">
+                        {move || pickers.namespaces.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
+                    </datalist>
+                    <p id="ss-namespace-msg" class="ss-error" aria-live="polite">{move || ns_error.get()}</p>
                 </div>
                 <div class="ss-field">
                     <label for="ss-repository">"Repository"</label>
                     <input
                         id="ss-repository"
+                        list="ss-repository-options"
                         autocomplete="off"
                         spellcheck="false"
                         placeholder="payments-api or tools/builder"
@@ -106,16 +95,23 @@ pub fn RepoPanel() -> impl IntoView {
                         aria-describedby="ss-repository-msg"
                         prop:value=move || repository.get()
                         on:input:target=move |ev| repository.set(ev.target().value())
-                        on:change=move |_| commit_repo()
+                        on:change=move |_| commit()
                     />
-                    <p id="ss-repository-msg" class="ss-error" aria-live="polite">
-                        {move || repo_error.get()}
-                    </p>
+                    <datalist id="ss-repository-options">
+                        {move || pickers.repositories.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
+                    </datalist>
+                    <p id="ss-repository-msg" class="ss-error" aria-live="polite">{move || repo_error.get()}</p>
                 </div>
                 <div class="ss-field ss-field-button">
                     <button type="submit">"Show shares"</button>
                 </div>
             </form>
+            <p class="ss-help" data-testid="picker-note">
+                {move || pickers.note.get().unwrap_or_else(|| {
+                    let (n, r) = (pickers.namespaces.with(Vec::len), pickers.repositories.with(Vec::len));
+                    if n == 0 { String::new() } else { format!("Suggestions: {n} organizations where you may share, {r} private repositories.") }
+                })}
+            </p>
         </section>
     }
     .into_any()

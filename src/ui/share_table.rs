@@ -1,30 +1,73 @@
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::row_actions::RowActions;
 use super::time::local;
 use crate::model::deadline::format_utc;
+use crate::model::expiry::{Expiry, DEFAULT_WARNING_DAYS};
+use crate::model::table_view::{Column, Sort};
 use crate::model::{Deadline, Share};
 
-/// Every field of the list response, one row per account.
+/// Every field of the list response, one row per account; sortable headers; optional row
+/// actions (edit, extend, revoke, copy).
 #[component]
-pub fn ShareTable(#[prop(into)] shares: Signal<Vec<Share>>) -> impl IntoView {
+pub fn ShareTable(
+    #[prop(into)] shares: Signal<Vec<Share>>,
+    #[prop(optional, into)] sort: Signal<Option<Sort>>,
+    #[prop(optional, into)] on_sort: Option<Callback<Column>>,
+    #[prop(optional)] with_actions: bool,
+    #[prop(optional, into)] now: Option<Signal<DateTime<Utc>>>,
+    #[prop(default = DEFAULT_WARNING_DAYS.into(), into)] warning_days: Signal<i64>,
+) -> impl IntoView {
+    let now = now.unwrap_or_else(|| Signal::derive(Utc::now));
+    let header = move |c: Column| {
+        let aria_sort = move || match sort.get() {
+            Some(s) if s.column == c && s.descending => "descending",
+            Some(s) if s.column == c => "ascending",
+            _ => "none",
+        };
+        let label = c.label();
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                {match on_sort {
+                    Some(cb) => view! {
+                        <button type="button" class="ss-sort" on:click=move |_| cb.run(c)>
+                            {label}
+                            <span aria-hidden="true" class="ss-sort-mark">
+                                {move || match aria_sort() {
+                                    "ascending" => " ▲",
+                                    "descending" => " ▼",
+                                    _ => "",
+                                }}
+                            </span>
+                        </button>
+                    }
+                    .into_any(),
+                    None => label.into_any(),
+                }}
+            </th>
+        }
+    };
     view! {
         <div class="ss-table-wrap">
             <table class="ss-table">
                 <caption class="ss-visually-hidden">"Accounts this repository is shared with"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Account"</th>
-                        <th scope="col">"Permission"</th>
-                        <th scope="col">"Valid until"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Description"</th>
-                        <th scope="col">"Created by"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Updated"</th>
+                        {Column::ALL.into_iter().map(header).collect_view()}
+                        {with_actions.then(|| view! { <th scope="col"><span class="ss-visually-hidden">"Actions"</span></th> })}
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || shares.get() key=row_key children=move |s| view! { <ShareRow share=s/> }/>
+                    <For
+                        each=move || shares.get()
+                        key=row_key
+                        children=move |s| {
+                            let share = s.clone();
+                            let expiry = Signal::derive(move || Expiry::of(&s, now.get(), warning_days.get()));
+                            view! { <ShareRow share=share expiry=expiry with_actions=with_actions/> }
+                        }
+                    />
                 </tbody>
             </table>
         </div>
@@ -33,39 +76,47 @@ pub fn ShareTable(#[prop(into)] shares: Signal<Vec<Share>>) -> impl IntoView {
 
 /// Rows re-render when anything shown in them changes, not only when the account does.
 fn row_key(s: &Share) -> (String, String, String, bool, String) {
-    (
-        s.account.clone(),
-        s.deadline.label(),
-        s.updated.label(),
-        s.valid,
-        s.description.clone(),
-    )
+    (s.account.clone(), s.deadline.label(), s.updated.label(), s.valid, s.description.clone())
 }
 
 #[component]
-fn ShareRow(share: Share) -> impl IntoView {
-    let until_title = match share.deadline.cutoff() {
+fn ShareRow(share: Share, expiry: Signal<Expiry>, with_actions: bool) -> impl IntoView {
+    let exact = match share.deadline.cutoff() {
         Some(c) => format!("Access ends {} ({} your time)", format_utc(c), local(c)),
         None if share.deadline == Deadline::Forever => "No end date".to_string(),
         None => "SWR sent a deadline the app does not recognise".to_string(),
     };
-    let (status_class, status_text) = if share.valid {
-        ("ss-status ss-valid", "✓ Valid")
-    } else {
-        ("ss-status ss-expired", "✕ Expired")
+    let status_icon = move || match expiry.get().status_word() {
+        "Valid" => "✓ ",
+        "Expiring soon" => "⚠ ",
+        _ => "✕ ",
     };
-    let time_title =
-        |t: &crate::model::share::Timestamp| t.instant().map(local).unwrap_or_default();
+    let time_title = |t: &crate::model::share::Timestamp| t.instant().map(local).unwrap_or_default();
+    let (account, row_account) = (share.account.clone(), share.account.clone());
     view! {
-        <tr data-account=share.account.clone()>
-            <th scope="row" class="ss-mono">{share.account.clone()}</th>
+        <tr data-account=row_account>
+            <th scope="row" class="ss-mono">{account}</th>
             <td><span class="ss-chip">{share.permission_label().to_string()}</span></td>
-            <td title=until_title>{share.deadline.label()}</td>
-            <td><span class=status_class>{status_text}</span></td>
+            <td>
+                <span class="ss-expiry" tabindex="0">
+                    {share.deadline.label()}
+                    <span class=move || format!("ss-relative {}", expiry.get().css_class())>
+                        {move || format!(" · {}", expiry.get().label())}
+                    </span>
+                    <span class="ss-tip" role="tooltip">{exact}</span>
+                </span>
+            </td>
+            <td>
+                <span class=move || format!("ss-status {}", expiry.get().css_class())>
+                    {status_icon}
+                    {move || expiry.get().status_word()}
+                </span>
+            </td>
             <td class="ss-desc">{share.description.clone()}</td>
             <td title=share.creator_id.clone()>{share.creator_name.clone()}</td>
             <td title=time_title(&share.created)>{share.created.label()}</td>
             <td title=time_title(&share.updated)>{share.updated.label()}</td>
+            {with_actions.then(|| view! { <td><RowActions share=share.clone()/></td> })}
         </tr>
     }
 }

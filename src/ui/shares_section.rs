@@ -1,24 +1,46 @@
 use leptos::prelude::*;
 
 use super::add_share_form::AddShareForm;
+use super::edit_dialog::EditDialog;
+use super::list_toolbar::ListToolbar;
+use super::revoke_dialog::RevokeDialog;
 use super::share_table::ShareTable;
 use crate::api::error::Operation;
 use crate::api::responses::{LIST_PAGE_SIZE, MAX_SHARES};
+use crate::model::expiry::Expiry;
+use crate::model::table_view::{page_count, visible, Sort};
+use crate::state::clock::Now;
 use crate::state::session::Session;
 use crate::state::shares::SharesStore;
+use crate::state::view::View;
 
-/// The share list of the open repository with its loading, empty and error states, and
-/// the form to add a share.
+/// The share list of the open repository with its loading, empty and error states, the
+/// filters, the table, the add form and the dialogs.
 #[component]
 pub fn SharesSection() -> impl IntoView {
     let session = Session::expect();
     let store = SharesStore::expect();
-    let rows = Signal::derive(move || store.shares.get().unwrap_or_default());
+    let view = View::expect();
+    let now = Now::expect();
+    let warning_days = Signal::derive(move || session.config.with(|c| c.expiry_warning_days));
+    let all = Signal::derive(move || store.shares.get().unwrap_or_default());
+    let expiries = Memo::new(move |_| {
+        let (now, days) = (now.0.get(), warning_days.get());
+        all.with(|list| list.iter().map(|s| Expiry::of(s, now, days)).collect::<Vec<_>>())
+    });
+    let page = Memo::new(move |_| {
+        let v = view.0.get();
+        all.with(|list| expiries.with(|e| visible(list, e, &v.q, v.status, v.sort, v.page)))
+    });
+    let rows = Signal::derive(move || all.with(|list| page.with(|(idx, _)| idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>())));
+    let matching = move || page.with(|(_, n)| *n);
+    let pages = move || page_count(matching());
+    let current_page = move || view.0.with(|v| v.page).clamp(1, pages());
     let repo_name = move || store.repo.get().map(|r| r.display()).unwrap_or_default();
 
     let status_line = move || {
         if !session.has_token() {
-            return "Paste a token above to see who this repository is shared with.".to_string();
+            return "Paste a token above (or sign in) to see who this repository is shared with.".to_string();
         }
         let Some(repo) = store.repo.get() else {
             return "Enter an organization and a repository to see its shares.".to_string();
@@ -29,28 +51,22 @@ pub fn SharesSection() -> impl IntoView {
         match store.shares.get() {
             None => String::new(),
             Some(list) => {
-                let expired = list.iter().filter(|s| !s.valid).count();
                 let n = list.len();
                 let accounts = if n == 1 { "account" } else { "accounts" };
-                let mut line = format!(
-                    "{} is shared with {n} {accounts} ({n} of at most {MAX_SHARES})",
-                    repo.display()
-                );
-                if expired > 0 {
-                    line.push_str(&format!("; {expired} expired"));
-                }
-                line.push('.');
-                line
+                format!("{} is shared with {n} {accounts} ({n} of at most {MAX_SHARES}).", repo.display())
             }
         }
     };
-    let truncated = move || {
-        store
-            .shares
-            .get()
-            .is_some_and(|l| l.len() == LIST_PAGE_SIZE)
-    };
+    let truncated = move || store.shares.get().is_some_and(|l| l.len() == LIST_PAGE_SIZE);
     let empty = move || store.shares.get().is_some_and(|l| l.is_empty());
+    let loaded = move || store.shares.get().is_some_and(|l| !l.is_empty());
+    let focus_token = move |_| {
+        if let Some(el) = document().get_element_by_id("ss-token") {
+            use wasm_bindgen::JsCast;
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let on_sort = Callback::new(move |c| view.0.update(|v| v.sort = Some(Sort::toggled(v.sort, c))));
 
     view! {
         <section class="ss-card" aria-labelledby="ss-shares-h">
@@ -66,11 +82,17 @@ pub fn SharesSection() -> impl IntoView {
                 </button>
             </div>
             <p class="ss-muted" role="status" aria-live="polite" data-testid="list-status">{status_line}</p>
-            {move || store.error.get().map(|e| view! {
-                <div class="ss-alert" role="alert">
-                    <strong>"Could not load the shares. "</strong>
-                    {e.describe(Operation::List)}
-                </div>
+            {move || store.error.get().map(|e| {
+                let unauthorized = e.is_unauthorized();
+                view! {
+                    <div class="ss-alert" role="alert">
+                        <strong>"Could not load the shares. "</strong>
+                        {e.describe(Operation::List)}
+                        {unauthorized.then(|| view! {
+                            " " <button type="button" class="ss-link-button" on:click=focus_token>"Enter a new token"</button>
+                        })}
+                    </div>
+                }
             })}
             <Show when=truncated>
                 <p class="ss-warn" role="note">
@@ -82,12 +104,34 @@ pub fn SharesSection() -> impl IntoView {
                     {repo_name} " is not shared with any account yet. Only private images can be shared, within one region, and recipients may only pull."
                 </p>
             </Show>
-            <Show when=move || rows.with(|r| !r.is_empty())>
-                <ShareTable shares=rows/>
+            <Show when=loaded>
+                <ListToolbar expiries=expiries warning_days=warning_days/>
+                <Show
+                    when=move || { matching() > 0 }
+                    fallback=move || view! { <p class="ss-empty">"No share matches the filter. " <button type="button" class="ss-link-button" on:click=move |_| view.update(|v| { v.q.clear(); v.status = Default::default(); })>"Show all"</button></p> }
+                >
+                    <ShareTable
+                        shares=rows
+                        sort=Signal::derive(move || view.0.with(|v| v.sort))
+                        on_sort=on_sort
+                        with_actions=true
+                        now=now.0
+                        warning_days=warning_days
+                    />
+                </Show>
+                <Show when=move || { pages() > 1 }>
+                    <nav class="ss-pager" aria-label="Pages">
+                        <button type="button" class="ss-secondary" disabled=move || current_page() <= 1 on:click=move |_| view.0.update(|v| v.page = current_page() - 1)>"Previous"</button>
+                        <span>{move || format!("Page {} of {} ({} shares)", current_page(), pages(), matching())}</span>
+                        <button type="button" class="ss-secondary" disabled=move || current_page() >= pages() on:click=move |_| view.0.update(|v| v.page = current_page() + 1)>"Next"</button>
+                    </nav>
+                </Show>
             </Show>
             <Show when=move || store.repo.get().is_some() && session.has_token()>
-                <AddShareForm repo=store.repo existing=rows action=store.add/>
+                <AddShareForm repo=store.repo existing=all action=store.add/>
             </Show>
+            <EditDialog/>
+            <RevokeDialog/>
         </section>
     }
 }

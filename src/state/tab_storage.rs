@@ -1,0 +1,52 @@
+//! "Keep me signed in for this tab": only when the user ticks it, the token (and what is
+//! known about it) goes to sessionStorage, which the browser clears with the tab. Never
+//! localStorage.
+
+use leptos::prelude::*;
+
+use super::session::{Session, TokenInfo};
+use crate::model::time::parse_rfc3339;
+
+const KEY: &str = "swr-share.session";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+pub fn forget() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(KEY);
+    }
+}
+
+/// Restores a kept session, then keeps storage in step with the user's choice.
+pub fn sync(session: Session) {
+    if let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
+            let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            session.token.set(field("token"));
+            session.token_info.set(Some(TokenInfo {
+                expires_at: parse_rfc3339(&field("expires_at")),
+                user: field("user"),
+                account: field("account"),
+            }));
+            session.keep_in_tab.set(true);
+        }
+    }
+    Effect::new(move |_| {
+        let (keep, token, info) = (session.keep_in_tab.get(), session.token.get(), session.token_info.get());
+        match (keep, storage()) {
+            (true, Some(s)) if !token.is_empty() => {
+                let info = info.unwrap_or(TokenInfo { expires_at: None, user: String::new(), account: String::new() });
+                let v = serde_json::json!({
+                    "token": token,
+                    "expires_at": info.expires_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                    "user": info.user,
+                    "account": info.account,
+                });
+                let _ = s.set_item(KEY, &v.to_string());
+            }
+            _ => forget(),
+        }
+    });
+}

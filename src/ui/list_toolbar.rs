@@ -1,0 +1,73 @@
+use leptos::prelude::*;
+
+use crate::model::expiry::{summarize, Expiry};
+use crate::model::table_view::StatusFilter;
+use crate::state::view::View;
+
+/// The summary line ("2 expired, 3 expire within 14 days", each part a filter), the text
+/// filter and the status chips.
+#[component]
+pub fn ListToolbar(#[prop(into)] expiries: Signal<Vec<Expiry>>, #[prop(into)] warning_days: Signal<i64>) -> impl IntoView {
+    let view = View::expect();
+    let summary = Memo::new(move |_| expiries.with(|e| summarize(e.iter())));
+    let set_status = move |f: StatusFilter| view.update(|v| v.status = f);
+    let count = move |f: StatusFilter| expiries.with(|e| e.iter().filter(|x| f.matches(x)).count());
+    view! {
+        <p class="ss-summary" data-testid="expiry-summary">
+            {move || {
+                let s = summary.get();
+                let mut parts = Vec::new();
+                if s.expired > 0 {
+                    parts.push(view! {
+                        <button type="button" class="ss-link-button ss-expired-text" on:click=move |_| set_status(StatusFilter::Expired)>
+                            {format!("{} expired", s.expired)}
+                        </button>
+                    }.into_any());
+                }
+                if s.expiring > 0 {
+                    let verb = if s.expiring == 1 { "expires" } else { "expire" };
+                    parts.push(view! {
+                        <button type="button" class="ss-link-button ss-expiring-text" on:click=move |_| set_status(StatusFilter::Expiring)>
+                            {format!("{} {verb} within {} days", s.expiring, warning_days.get())}
+                        </button>
+                    }.into_any());
+                }
+                if parts.is_empty() && s.total > 0 {
+                    parts.push(view! { <span>{format!("None expired or expiring within {} days.", warning_days.get())}</span> }.into_any());
+                }
+                parts.into_iter().enumerate().map(|(i, p)| view! { {(i > 0).then_some(", ")} {p} }).collect_view()
+            }}
+        </p>
+        <div class="ss-toolbar">
+            <div class="ss-field ss-filter">
+                <label for="ss-filter">"Filter"</label>
+                <input
+                    id="ss-filter"
+                    type="search"
+                    placeholder="account, description or creator"
+                    prop:value=move || view.0.with(|v| v.q.clone())
+                    on:input:target=move |ev| view.update(|v| v.q = ev.target().value())
+                />
+            </div>
+            <div class="ss-chips" role="group" aria-label="Show by status">
+                {StatusFilter::ALL
+                    .into_iter()
+                    .map(|f| {
+                        view! {
+                            <button
+                                type="button"
+                                class="ss-chip-button"
+                                aria-pressed=move || (view.0.with(|v| v.status) == f).to_string()
+                                on:click=move |_| set_status(f)
+                            >
+                                {f.label()}
+                                " "
+                                <span class="ss-count">{move || count(f)}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </div>
+    }
+}
