@@ -68,7 +68,10 @@ fn embedding(options: &JsValue) -> Result<Embedding, JsValue> {
     };
     Ok(Embedding {
         mode: HostMode::Mounted,
-        config: Some(AppConfig { regions: vec![region], ..AppConfig::default() }),
+        config: Some(AppConfig {
+            regions: vec![region],
+            ..AppConfig::default()
+        }),
         token,
         token_source,
         fixed_repo,

@@ -60,8 +60,9 @@ export class ConsolePage {
 
   /** Opens a row's action menu and picks an action. */
   async rowAction(account, action) {
-    await this.row(account).getByText('Actions', { exact: true }).click();
-    await this.row(account).getByRole('button', { name: action }).click();
+    const item = this.row(account).getByRole('button', { name: action });
+    if (!(await item.isVisible())) await this.row(account).getByText('Actions', { exact: true }).click();
+    await item.click();
   }
 
   async chip(label) {

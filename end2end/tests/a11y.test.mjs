@@ -19,7 +19,7 @@ async function assertNoSeriousViolations(page, where) {
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], where);
 }
 
-test('start screen, share list and form with errors have no serious violations', () =>
+test('start screen, share list, form with errors and both dialogs have no serious violations', () =>
   scenario(env, 'axe', async (page) => {
     const c = new ConsolePage(page, env.appUrl);
     await c.open();
@@ -31,4 +31,11 @@ test('start screen, share list and form with errors have no serious violations',
     await c.addShare({ account: 'bad name' });
     await c.fieldError('ss-account-msg').waitFor();
     await assertNoSeriousViolations(page, 'form with errors');
+    await c.rowAction('auditor-kpmg', 'Edit…');
+    await c.editDialog.waitFor();
+    await assertNoSeriousViolations(page, 'edit dialog');
+    await page.keyboard.press('Escape');
+    await c.rowAction('auditor-kpmg', 'Revoke…');
+    await c.revokeDialog.waitFor();
+    await assertNoSeriousViolations(page, 'revoke dialog');
   }, { bypassCSP: true })); // axe is injected as an inline script, which the CSP forbids

@@ -11,13 +11,21 @@ pub const DEFAULT_WARNING_DAYS: i64 = 14;
 pub enum Expiry {
     Forever,
     /// Valid, with this much time left, outside the warning threshold.
-    Valid { left: Duration },
+    Valid {
+        left: Duration,
+    },
     /// Valid, but ending within the warning threshold.
-    Expiring { left: Duration },
+    Expiring {
+        left: Duration,
+    },
     /// Over, this long ago (zero when SWR says expired but the date is not yet past).
-    Expired { ago: Duration },
+    Expired {
+        ago: Duration,
+    },
     /// A deadline the app cannot read; SWR's status is all there is.
-    Unknown { valid: bool },
+    Unknown {
+        valid: bool,
+    },
 }
 
 impl Expiry {
@@ -33,7 +41,9 @@ impl Expiry {
                     Expiry::Valid { left }
                 }
             }
-            (_, Some(cutoff)) => Expiry::Expired { ago: (now - cutoff).max(Duration::zero()) },
+            (_, Some(cutoff)) => Expiry::Expired {
+                ago: (now - cutoff).max(Duration::zero()),
+            },
             // Valid per SWR, but the cut-off has passed by our clock: it ends any moment.
             (Deadline::LastDay(_), None) => Expiry::Unknown { valid: share.valid },
             _ => Expiry::Unknown { valid: share.valid },
@@ -71,7 +81,13 @@ impl Expiry {
 }
 
 fn span(d: Duration) -> String {
-    let plural = |n: i64, unit: &str| if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") };
+    let plural = |n: i64, unit: &str| {
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    };
     if d >= Duration::days(1) {
         plural(d.num_days(), "day")
     } else if d >= Duration::hours(1) {
@@ -89,7 +105,13 @@ pub enum Preset {
     Forever,
 }
 
-pub const PRESETS: [Preset; 5] = [Preset::Days(7), Preset::Days(30), Preset::Days(90), Preset::EndOfQuarter, Preset::Forever];
+pub const PRESETS: [Preset; 5] = [
+    Preset::Days(7),
+    Preset::Days(30),
+    Preset::Days(90),
+    Preset::EndOfQuarter,
+    Preset::Forever,
+];
 
 impl Preset {
     pub fn label(&self) -> String {
@@ -113,7 +135,11 @@ impl Preset {
 
 pub fn end_of_quarter(d: NaiveDate) -> NaiveDate {
     let last_month = ((d.month0() / 3) + 1) * 3;
-    let (y, m) = if last_month == 12 { (d.year() + 1, 1) } else { (d.year(), last_month + 1) };
+    let (y, m) = if last_month == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), last_month + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1).expect("valid month") - Duration::days(1)
 }
 
@@ -180,12 +206,34 @@ mod tests {
     fn the_utc_day_boundary() {
         let s = share("2030-06-10T00:00:00Z", true);
         let e = Expiry::of(&s, at("2030-06-10T23:59:00Z"), 14);
-        assert_eq!(e, Expiry::Expiring { left: Duration::minutes(1) });
+        assert_eq!(
+            e,
+            Expiry::Expiring {
+                left: Duration::minutes(1)
+            }
+        );
         assert_eq!(e.label(), "in 1 minute");
-        let e = Expiry::of(&share("2030-06-10T00:00:00Z", false), at("2030-06-11T00:00:00Z"), 14);
-        assert_eq!(e, Expiry::Expired { ago: Duration::zero() });
+        let e = Expiry::of(
+            &share("2030-06-10T00:00:00Z", false),
+            at("2030-06-11T00:00:00Z"),
+            14,
+        );
+        assert_eq!(
+            e,
+            Expiry::Expired {
+                ago: Duration::zero()
+            }
+        );
         assert_eq!(e.label(), "expired today");
-        assert_eq!(Expiry::of(&share("2030-06-10T16:00:00.000Z", false), at("2030-06-14T01:00:00Z"), 14).label(), "expired 3 days ago");
+        assert_eq!(
+            Expiry::of(
+                &share("2030-06-10T16:00:00.000Z", false),
+                at("2030-06-14T01:00:00Z"),
+                14
+            )
+            .label(),
+            "expired 3 days ago"
+        );
     }
 
     #[test]
@@ -198,26 +246,54 @@ mod tests {
         let later = Expiry::of(&share("2030-06-16T00:00:00Z", true), now, 14);
         assert!(matches!(later, Expiry::Valid { .. }));
         assert_eq!(later.status_word(), "Valid");
-        assert_eq!(Expiry::of(&share("2030-06-16T00:00:00Z", true), now, 30).status_word(), "Expiring soon");
-        assert_eq!(Expiry::of(&share("forever", true), now, 14), Expiry::Forever);
-        assert_eq!(Expiry::of(&share("in a while", false), now, 14).status_word(), "Expired");
-        assert_eq!(Expiry::of(&share("2030-06-03T00:00:00Z", true), now, 14).label(), "in 2 days");
-        assert_eq!(Expiry::of(&share("2030-06-01T00:00:00Z", true), now, 14).label(), "in 12 hours");
+        assert_eq!(
+            Expiry::of(&share("2030-06-16T00:00:00Z", true), now, 30).status_word(),
+            "Expiring soon"
+        );
+        assert_eq!(
+            Expiry::of(&share("forever", true), now, 14),
+            Expiry::Forever
+        );
+        assert_eq!(
+            Expiry::of(&share("in a while", false), now, 14).status_word(),
+            "Expired"
+        );
+        assert_eq!(
+            Expiry::of(&share("2030-06-03T00:00:00Z", true), now, 14).label(),
+            "in 2 days"
+        );
+        assert_eq!(
+            Expiry::of(&share("2030-06-01T00:00:00Z", true), now, 14).label(),
+            "in 12 hours"
+        );
     }
 
     #[test]
     fn swr_status_wins_over_the_date() {
         // SWR says expired although the date is in the future (e.g. a different reading).
-        let e = Expiry::of(&share("2030-06-20T00:00:00Z", false), at("2030-06-01T00:00:00Z"), 14);
+        let e = Expiry::of(
+            &share("2030-06-20T00:00:00Z", false),
+            at("2030-06-01T00:00:00Z"),
+            14,
+        );
         assert_eq!(e.status_word(), "Expired");
     }
 
     #[test]
     fn presets() {
         let today = day("2026-11-23");
-        assert_eq!(Preset::Days(7).deadline(today), Deadline::LastDay(day("2026-11-30")));
-        assert_eq!(Preset::Days(90).deadline(today), Deadline::LastDay(day("2027-02-21")));
-        assert_eq!(Preset::EndOfQuarter.deadline(today), Deadline::LastDay(day("2026-12-31")));
+        assert_eq!(
+            Preset::Days(7).deadline(today),
+            Deadline::LastDay(day("2026-11-30"))
+        );
+        assert_eq!(
+            Preset::Days(90).deadline(today),
+            Deadline::LastDay(day("2027-02-21"))
+        );
+        assert_eq!(
+            Preset::EndOfQuarter.deadline(today),
+            Deadline::LastDay(day("2026-12-31"))
+        );
         assert_eq!(end_of_quarter(day("2026-01-01")), day("2026-03-31"));
         assert_eq!(end_of_quarter(day("2026-06-30")), day("2026-06-30"));
         assert_eq!(end_of_quarter(day("2024-08-15")), day("2024-09-30"));
@@ -227,17 +303,42 @@ mod tests {
     #[test]
     fn extensions_count_from_the_later_of_deadline_and_today() {
         let today = day("2026-11-23");
-        assert_eq!(extend(&Deadline::LastDay(day("2026-12-01")), Some(30), today), Deadline::LastDay(day("2026-12-31")));
-        assert_eq!(extend(&Deadline::LastDay(day("2026-01-01")), Some(30), today), Deadline::LastDay(day("2026-12-23")));
-        assert_eq!(extend(&Deadline::LastDay(day("2026-01-01")), None, today), Deadline::Forever);
-        assert_eq!(extend(&Deadline::Forever, Some(30), today), Deadline::Forever);
+        assert_eq!(
+            extend(&Deadline::LastDay(day("2026-12-01")), Some(30), today),
+            Deadline::LastDay(day("2026-12-31"))
+        );
+        assert_eq!(
+            extend(&Deadline::LastDay(day("2026-01-01")), Some(30), today),
+            Deadline::LastDay(day("2026-12-23"))
+        );
+        assert_eq!(
+            extend(&Deadline::LastDay(day("2026-01-01")), None, today),
+            Deadline::Forever
+        );
+        assert_eq!(
+            extend(&Deadline::Forever, Some(30), today),
+            Deadline::Forever
+        );
     }
 
     #[test]
     fn summary_counts() {
         let now = at("2030-06-01T00:00:00Z");
-        let list = [share("forever", true), share("2030-06-03T00:00:00Z", true), share("2020-01-01T00:00:00Z", false), share("2031-01-01T00:00:00Z", true)];
+        let list = [
+            share("forever", true),
+            share("2030-06-03T00:00:00Z", true),
+            share("2020-01-01T00:00:00Z", false),
+            share("2031-01-01T00:00:00Z", true),
+        ];
         let e: Vec<Expiry> = list.iter().map(|s| Expiry::of(s, now, 14)).collect();
-        assert_eq!(summarize(e.iter()), Summary { expired: 1, expiring: 1, forever: 1, total: 4 });
+        assert_eq!(
+            summarize(e.iter()),
+            Summary {
+                expired: 1,
+                expiring: 1,
+                forever: 1,
+                total: 4
+            }
+        );
     }
 }

@@ -19,8 +19,13 @@ pub enum StatusFilter {
 }
 
 impl StatusFilter {
-    pub const ALL: [StatusFilter; 5] =
-        [StatusFilter::All, StatusFilter::Valid, StatusFilter::Expiring, StatusFilter::Expired, StatusFilter::Forever];
+    pub const ALL: [StatusFilter; 5] = [
+        StatusFilter::All,
+        StatusFilter::Valid,
+        StatusFilter::Expiring,
+        StatusFilter::Expired,
+        StatusFilter::Forever,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -33,7 +38,10 @@ impl StatusFilter {
     }
 
     pub fn parse(s: &str) -> StatusFilter {
-        StatusFilter::ALL.into_iter().find(|f| f.key() == s).unwrap_or_default()
+        StatusFilter::ALL
+            .into_iter()
+            .find(|f| f.key() == s)
+            .unwrap_or_default()
     }
 
     pub fn label(self) -> &'static str {
@@ -120,18 +128,31 @@ impl Sort {
     pub fn parse(s: &str) -> Option<Sort> {
         let (col, dir) = s.split_once(':').unwrap_or((s, "asc"));
         let column = Column::ALL.into_iter().find(|c| c.key() == col)?;
-        Some(Sort { column, descending: dir == "desc" })
+        Some(Sort {
+            column,
+            descending: dir == "desc",
+        })
     }
 
     pub fn key(&self) -> String {
-        format!("{}:{}", self.column.key(), if self.descending { "desc" } else { "asc" })
+        format!(
+            "{}:{}",
+            self.column.key(),
+            if self.descending { "desc" } else { "asc" }
+        )
     }
 
     /// Clicking a header: ascending first, then descending.
     pub fn toggled(current: Option<Sort>, column: Column) -> Sort {
         match current {
-            Some(s) if s.column == column => Sort { column, descending: !s.descending },
-            _ => Sort { column, descending: false },
+            Some(s) if s.column == column => Sort {
+                column,
+                descending: !s.descending,
+            },
+            _ => Sort {
+                column,
+                descending: false,
+            },
         }
     }
 }
@@ -169,7 +190,10 @@ fn compare(a: (&Share, &Expiry), b: (&Share, &Expiry), column: Column) -> Orderi
 /// Text matches account, description or creator, without regard to case.
 pub fn matches_text(s: &Share, text: &str) -> bool {
     let t = text.trim().to_lowercase();
-    t.is_empty() || [&s.account, &s.description, &s.creator_name].iter().any(|f| f.to_lowercase().contains(&t))
+    t.is_empty()
+        || [&s.account, &s.description, &s.creator_name]
+            .iter()
+            .any(|f| f.to_lowercase().contains(&t))
 }
 
 /// The rows to show: indices into `shares` for the requested page (1-based, clamped), and
@@ -182,11 +206,16 @@ pub fn visible(
     sort: Option<Sort>,
     page: usize,
 ) -> (Vec<usize>, usize) {
-    let mut idx: Vec<usize> =
-        (0..shares.len()).filter(|&i| matches_text(&shares[i], text) && status.matches(&expiries[i])).collect();
+    let mut idx: Vec<usize> = (0..shares.len())
+        .filter(|&i| matches_text(&shares[i], text) && status.matches(&expiries[i]))
+        .collect();
     if let Some(s) = sort {
         idx.sort_by(|&a, &b| {
-            let o = compare((&shares[a], &expiries[a]), (&shares[b], &expiries[b]), s.column);
+            let o = compare(
+                (&shares[a], &expiries[a]),
+                (&shares[b], &expiries[b]),
+                s.column,
+            );
             if s.descending {
                 o.reverse()
             } else {
@@ -196,7 +225,13 @@ pub fn visible(
     }
     let total = idx.len();
     let page = page.clamp(1, page_count(total));
-    (idx.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect(), total)
+    (
+        idx.into_iter()
+            .skip((page - 1) * PAGE_SIZE)
+            .take(PAGE_SIZE)
+            .collect(),
+        total,
+    )
 }
 
 pub fn page_count(rows: usize) -> usize {
@@ -210,7 +245,13 @@ mod tests {
     use crate::model::time::parse_rfc3339;
     use crate::model::Deadline;
 
-    fn share(account: &str, deadline: &str, valid: bool, description: &str, creator: &str) -> Share {
+    fn share(
+        account: &str,
+        deadline: &str,
+        valid: bool,
+        description: &str,
+        creator: &str,
+    ) -> Share {
         Share {
             account: account.into(),
             permit: "read".into(),
@@ -230,7 +271,13 @@ mod tests {
             share("Zeta", "forever", true, "permanent partner", "alice"),
             share("alpha", "2030-06-05T00:00:00Z", true, "contractor", "bob"),
             share("mid", "2031-01-01T00:00:00Z", true, "", "alice"),
-            share("old", "2020-01-01T00:00:00Z", false, "Contract ended", "dave"),
+            share(
+                "old",
+                "2020-01-01T00:00:00Z",
+                false,
+                "Contract ended",
+                "dave",
+            ),
         ];
         let e = s.iter().map(|x| Expiry::of(x, now, 14)).collect();
         (s, e)
@@ -243,20 +290,36 @@ mod tests {
     #[test]
     fn sorts_by_any_column_both_ways() {
         let (s, e) = data();
-        let by = |k: &str| names(&s, &visible(&s, &e, "", StatusFilter::All, Sort::parse(k), 1).0);
+        let by = |k: &str| {
+            names(
+                &s,
+                &visible(&s, &e, "", StatusFilter::All, Sort::parse(k), 1).0,
+            )
+        };
         assert_eq!(by("account:asc"), ["alpha", "mid", "old", "Zeta"]);
         assert_eq!(by("account:desc"), ["Zeta", "old", "mid", "alpha"]);
-        assert_eq!(by("until:asc"), ["old", "alpha", "mid", "Zeta"], "forever last");
+        assert_eq!(
+            by("until:asc"),
+            ["old", "alpha", "mid", "Zeta"],
+            "forever last"
+        );
         assert_eq!(by("status:asc"), ["old", "alpha", "mid", "Zeta"]);
         assert_eq!(by("creator:asc"), ["mid", "Zeta", "alpha", "old"]);
-        assert_eq!(names(&s, &visible(&s, &e, "", StatusFilter::All, None, 1).0), ["Zeta", "alpha", "mid", "old"]);
+        assert_eq!(
+            names(&s, &visible(&s, &e, "", StatusFilter::All, None, 1).0),
+            ["Zeta", "alpha", "mid", "old"]
+        );
     }
 
     #[test]
     fn text_and_status_filters() {
         let (s, e) = data();
         let f = |t: &str, st| names(&s, &visible(&s, &e, t, st, Sort::parse("account"), 1).0);
-        assert_eq!(f("contract", StatusFilter::All), ["alpha", "old"], "description, any case");
+        assert_eq!(
+            f("contract", StatusFilter::All),
+            ["alpha", "old"],
+            "description, any case"
+        );
         assert_eq!(f("ALICE", StatusFilter::All), ["mid", "Zeta"], "creator");
         assert_eq!(f("zet", StatusFilter::All), ["Zeta"], "account");
         assert_eq!(f("", StatusFilter::Expiring), ["alpha"]);
@@ -267,12 +330,18 @@ mod tests {
 
     #[test]
     fn pages_of_fifty() {
-        let many: Vec<Share> = (0..120).map(|i| share(&format!("t{i:03}"), "forever", true, "", "a")).collect();
+        let many: Vec<Share> = (0..120)
+            .map(|i| share(&format!("t{i:03}"), "forever", true, "", "a"))
+            .collect();
         let e: Vec<Expiry> = many.iter().map(|_| Expiry::Forever).collect();
         let (p3, total) = visible(&many, &e, "", StatusFilter::All, Sort::parse("account"), 3);
         assert_eq!((p3.len(), total), (20, 120));
         assert_eq!(many[p3[0]].account, "t100");
-        assert_eq!(visible(&many, &e, "", StatusFilter::All, None, 99).0.len(), 20, "clamped to the last page");
+        assert_eq!(
+            visible(&many, &e, "", StatusFilter::All, None, 99).0.len(),
+            20,
+            "clamped to the last page"
+        );
         assert_eq!(page_count(0), 1);
     }
 
@@ -280,13 +349,22 @@ mod tests {
     fn keys_round_trip() {
         for c in Column::ALL {
             for d in [false, true] {
-                let s = Sort { column: c, descending: d };
+                let s = Sort {
+                    column: c,
+                    descending: d,
+                };
                 assert_eq!(Sort::parse(&s.key()), Some(s));
             }
         }
         assert_eq!(Sort::parse("nope:asc"), None);
-        assert_eq!(Sort::toggled(Sort::parse("account:asc"), Column::Account), Sort::parse("account:desc").unwrap());
-        assert_eq!(Sort::toggled(Sort::parse("account:desc"), Column::Created), Sort::parse("created:asc").unwrap());
+        assert_eq!(
+            Sort::toggled(Sort::parse("account:asc"), Column::Account),
+            Sort::parse("account:desc").unwrap()
+        );
+        assert_eq!(
+            Sort::toggled(Sort::parse("account:desc"), Column::Created),
+            Sort::parse("created:asc").unwrap()
+        );
         for f in StatusFilter::ALL {
             assert_eq!(StatusFilter::parse(f.key()), f);
         }

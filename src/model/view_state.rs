@@ -51,7 +51,14 @@ impl ViewState {
             ("q", &self.q),
             ("status", &self.status.key().to_string()),
             ("sort", &self.sort.map(|s| s.key()).unwrap_or_default()),
-            ("page", &if self.page > 1 { self.page.to_string() } else { String::new() }),
+            (
+                "page",
+                &if self.page > 1 {
+                    self.page.to_string()
+                } else {
+                    String::new()
+                },
+            ),
         ]
         .iter()
         .filter(|(_, v)| !v.is_empty())
@@ -70,7 +77,7 @@ fn encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
                 out.push(b as char)
             }
             _ => out.push_str(&format!("%{b:02X}")),

@@ -10,7 +10,10 @@ pub struct Now(pub RwSignal<DateTime<Utc>>);
 impl Now {
     pub fn new() -> Now {
         let now = Now(RwSignal::new(Utc::now()));
-        if let Ok(handle) = set_interval_with_handle(move || now.0.set(Utc::now()), std::time::Duration::from_secs(60)) {
+        if let Ok(handle) = set_interval_with_handle(
+            move || now.0.set(Utc::now()),
+            std::time::Duration::from_secs(60),
+        ) {
             on_cleanup(move || handle.clear());
         }
         now

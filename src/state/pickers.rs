@@ -25,7 +25,9 @@ pub struct Pickers {
 async fn all_private_repos(session: Session, namespace: String) -> Result<Vec<String>, ApiError> {
     let mut names = Vec::new();
     loop {
-        let req = session.api_untracked().list_private_repos(&namespace, names.len(), REPO_PAGE);
+        let req = session
+            .api_untracked()
+            .list_private_repos(&namespace, names.len(), REPO_PAGE);
         let (page, total) = responses::repos(&transport::send(&req).await?)?;
         let got = page.len();
         names.extend(page.into_iter().filter(|r| !r.is_public).map(|r| r.name));
@@ -37,7 +39,11 @@ async fn all_private_repos(session: Session, namespace: String) -> Result<Vec<St
 
 impl Pickers {
     pub fn new(session: Session, namespace: Signal<String>) -> Pickers {
-        let p = Pickers { namespaces: RwSignal::new(Vec::new()), repositories: RwSignal::new(Vec::new()), note: RwSignal::new(None) };
+        let p = Pickers {
+            namespaces: RwSignal::new(Vec::new()),
+            repositories: RwSignal::new(Vec::new()),
+            note: RwSignal::new(None),
+        };
         Effect::new(move |_| {
             let _ = (session.token.get(), session.region_id.get());
             if !session.has_token() {
@@ -45,9 +51,17 @@ impl Pickers {
             }
             let req = session.api_untracked().list_namespaces();
             spawn_local(async move {
-                match transport::send(&req).await.and_then(|r| responses::namespaces(&r)) {
+                match transport::send(&req)
+                    .await
+                    .and_then(|r| responses::namespaces(&r))
+                {
                     Ok(list) => {
-                        p.namespaces.set(list.into_iter().filter(|n| n.auth >= MANAGE).map(|n| n.name).collect());
+                        p.namespaces.set(
+                            list.into_iter()
+                                .filter(|n| n.auth >= MANAGE)
+                                .map(|n| n.name)
+                                .collect(),
+                        );
                         p.note.set(None);
                     }
                     Err(e) => p.note.set(Some(format!(

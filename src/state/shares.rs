@@ -51,7 +51,10 @@ async fn send_ok(req: crate::api::ApiRequest) -> Result<(), ApiError> {
 fn create_action(session: Session) -> Action<(RepoRef, NewShare), Result<Option<Share>, ApiError>> {
     Action::new_local(move |(repo, share): &(RepoRef, NewShare)| {
         let api = session.api_untracked();
-        let (check, create) = (api.get_share(repo, &share.account), api.create_share(repo, share));
+        let (check, create) = (
+            api.get_share(repo, &share.account),
+            api.create_share(repo, share),
+        );
         async move {
             if let Some(existing) = responses::share_check(&transport::send(&check).await?)? {
                 return Ok(Some(existing));
@@ -63,10 +66,18 @@ fn create_action(session: Session) -> Action<(RepoRef, NewShare), Result<Option<
 
 impl SharesStore {
     pub fn new(session: Session, view: View) -> SharesStore {
-        let repo = Memo::new(move |_| view.0.with(|v| RepoRef::new(&v.namespace, &v.repository).ok()));
+        let repo = Memo::new(move |_| {
+            view.0
+                .with(|v| RepoRef::new(&v.namespace, &v.repository).ok())
+        });
         let (add, restore) = (create_action(session), create_action(session));
         let update = Action::new_local(move |u: &ShareUpdate| {
-            send_ok(session.api_untracked().update_share(&u.repo, &u.account, &u.deadline, &u.description))
+            send_ok(session.api_untracked().update_share(
+                &u.repo,
+                &u.account,
+                &u.deadline,
+                &u.description,
+            ))
         });
         let revoke = Action::new_local(move |(repo, share): &(RepoRef, Share)| {
             let req = session.api_untracked().delete_share(repo, &share.account);
@@ -88,7 +99,11 @@ impl SharesStore {
         };
         // Load whenever the repository, the region or the token changes.
         Effect::new(move |_| {
-            let _ = (store.repo.get(), session.token.get(), session.region_id.get());
+            let _ = (
+                store.repo.get(),
+                session.token.get(),
+                session.region_id.get(),
+            );
             store.shares.set(None);
             store.reload(session);
         });
@@ -110,9 +125,10 @@ impl SharesStore {
     }
 
     pub fn reload(self, session: Session) {
-        let (Some(repo), true) =
-            (self.repo.get_untracked(), session.token.with_untracked(|t| !t.trim().is_empty()))
-        else {
+        let (Some(repo), true) = (
+            self.repo.get_untracked(),
+            session.token.with_untracked(|t| !t.trim().is_empty()),
+        ) else {
             self.loading.set(false);
             return;
         };

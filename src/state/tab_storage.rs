@@ -34,10 +34,18 @@ pub fn sync(session: Session) {
         }
     }
     Effect::new(move |_| {
-        let (keep, token, info) = (session.keep_in_tab.get(), session.token.get(), session.token_info.get());
+        let (keep, token, info) = (
+            session.keep_in_tab.get(),
+            session.token.get(),
+            session.token_info.get(),
+        );
         match (keep, storage()) {
             (true, Some(s)) if !token.is_empty() => {
-                let info = info.unwrap_or(TokenInfo { expires_at: None, user: String::new(), account: String::new() });
+                let info = info.unwrap_or(TokenInfo {
+                    expires_at: None,
+                    user: String::new(),
+                    account: String::new(),
+                });
                 let v = serde_json::json!({
                     "token": token,
                     "expires_at": info.expires_at.map(|t| t.to_rfc3339()).unwrap_or_default(),

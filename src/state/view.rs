@@ -12,7 +12,11 @@ pub struct View(pub RwSignal<ViewState>);
 
 impl View {
     pub fn new(host: &HostOptions) -> View {
-        let mut start = if host.uses_url() { url::read() } else { ViewState::default() };
+        let mut start = if host.uses_url() {
+            url::read()
+        } else {
+            ViewState::default()
+        };
         if let Some(r) = &host.fixed_repo {
             start.namespace = r.namespace.clone();
             start.repository = r.repository.clone();

@@ -35,7 +35,9 @@ pub fn AddShareForm(
         if pending.get_untracked() {
             return;
         }
-        let Some(repo) = repo.get_untracked() else { return };
+        let Some(repo) = repo.get_untracked() else {
+            return;
+        };
         let form = ShareForm {
             account: account.get_untracked(),
             forever: forever.get_untracked(),
@@ -107,7 +109,12 @@ pub fn AddShareForm(
         ),
         _ => None,
     };
-    let desc_count = move || format!("{} / {DESCRIPTION_MAX}", description.with(|d| d.chars().count()));
+    let desc_count = move || {
+        format!(
+            "{} / {DESCRIPTION_MAX}",
+            description.with(|d| d.chars().count())
+        )
+    };
 
     view! {
         <form class="ss-add" on:submit=on_submit novalidate aria-labelledby="ss-add-h">

@@ -5,7 +5,9 @@ use super::connection_panel::ConnectionPanel;
 use super::repo_panel::RepoPanel;
 use super::shares_section::SharesSection;
 use crate::state::clock::Now;
-use crate::state::embedding::{listen_to_parent, tell_parent, Embedding, HostMode, HostOptions, MSG_READY};
+use crate::state::embedding::{
+    listen_to_parent, tell_parent, Embedding, HostMode, HostOptions, MSG_READY,
+};
 use crate::state::session::{load_config, Session};
 use crate::state::shares::SharesStore;
 use crate::state::tab_storage;
@@ -17,7 +19,10 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     let embedding = embedding.unwrap_or_default();
     let session = Session::new(embedding.mode, embedding.token_source.clone());
     provide_context(session);
-    let host = HostOptions { mode: embedding.mode, fixed_repo: embedding.fixed_repo.clone() };
+    let host = HostOptions {
+        mode: embedding.mode,
+        fixed_repo: embedding.fixed_repo.clone(),
+    };
     let view = View::new(&host);
     provide_context(host);
     provide_context(view);

@@ -22,7 +22,9 @@ pub fn ConnectionPanel() -> impl IntoView {
     let sign_in_error = RwSignal::new(None::<String>);
 
     let sign_in = Action::new_local(move |(u, p, a): &(String, String, String)| {
-        let req = session.api_untracked().password_token(u, p, a, &untrack(|| session.region().id));
+        let req = session
+            .api_untracked()
+            .password_token(u, p, a, &untrack(|| session.region().id));
         async move { responses::token(&transport::send(&req).await?, None) }
     });
     Effect::new(move |_| match sign_in.value().get() {
@@ -30,16 +32,26 @@ pub fn ConnectionPanel() -> impl IntoView {
             password.set(String::new());
             sign_in_error.set(None);
             session.set_token(signed.token.clone());
-            session.token_info.set(Some(TokenInfo { expires_at: signed.expires_at, user: signed.user, account: signed.account }));
+            session.token_info.set(Some(TokenInfo {
+                expires_at: signed.expires_at,
+                user: signed.user,
+                account: signed.account,
+            }));
         }
         Some(Err(e)) => sign_in_error.set(Some(e.describe(Operation::SignIn))),
         None => {}
     });
     let on_sign_in = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let (u, p, a) = (user.get_untracked(), password.get_untracked(), account.get_untracked());
+        let (u, p, a) = (
+            user.get_untracked(),
+            password.get_untracked(),
+            account.get_untracked(),
+        );
         if u.trim().is_empty() || p.is_empty() || a.trim().is_empty() {
-            sign_in_error.set(Some("Enter the IAM user name, its password and the account name.".into()));
+            sign_in_error.set(Some(
+                "Enter the IAM user name, its password and the account name.".into(),
+            ));
             return;
         }
         sign_in.dispatch((u, p, a));
@@ -52,24 +64,42 @@ pub fn ConnectionPanel() -> impl IntoView {
         let req = session.api_untracked().validate_token();
         let token = session.token.get_untracked();
         spawn_local(async move {
-            if let Ok(Ok(info)) = transport::send(&req).await.map(|r| responses::token(&r, Some(&token))) {
+            if let Ok(Ok(info)) = transport::send(&req)
+                .await
+                .map(|r| responses::token(&r, Some(&token)))
+            {
                 if session.token.get_untracked() == token {
-                    session.token_info.set(Some(TokenInfo { expires_at: info.expires_at, user: info.user, account: info.account }));
+                    session.token_info.set(Some(TokenInfo {
+                        expires_at: info.expires_at,
+                        user: info.user,
+                        account: info.account,
+                    }));
                 }
             }
         });
     };
     let token_line = move || {
         let info = session.token_info.get()?;
-        let who = if info.user.is_empty() { String::new() } else { format!("Signed in as {} ({}). ", info.user, info.account) };
+        let who = if info.user.is_empty() {
+            String::new()
+        } else {
+            format!("Signed in as {} ({}). ", info.user, info.account)
+        };
         let when = match info.expires_at {
             Some(t) => {
                 let left = if t > now.0.get() {
-                    Expiry::Valid { left: t - now.0.get() }.label()
+                    Expiry::Valid {
+                        left: t - now.0.get(),
+                    }
+                    .label()
                 } else {
                     "already expired".to_string()
                 };
-                format!("The token expires {} ({} your time), {left}.", format_utc(t), local(t))
+                format!(
+                    "The token expires {} ({} your time), {left}.",
+                    format_utc(t),
+                    local(t)
+                )
             }
             None => String::new(),
         };

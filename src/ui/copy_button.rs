@@ -5,7 +5,9 @@ use leptos::prelude::*;
 pub fn CopyButton(#[prop(into)] text: String, label: &'static str) -> impl IntoView {
     let copied = RwSignal::new(false);
     let copy = move |_| {
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return };
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
         let promise = clipboard.write_text(&text);
         leptos::task::spawn_local(async move {
             copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());

@@ -30,9 +30,16 @@ pub fn DeadlinePicker(
             crate::model::time::parse_ymd(last_day.get().trim()).map(Deadline::LastDay)
         };
         match deadline {
-            Some(Deadline::Forever) => "Access never ends until the share is changed or revoked.".to_string(),
+            Some(Deadline::Forever) => {
+                "Access never ends until the share is changed or revoked.".to_string()
+            }
             Some(d) => match d.cutoff() {
-                Some(c) => format!("Valid through {} (UTC). Access ends at {} — {} your time.", d.label(), format_utc(c), local(c)),
+                Some(c) => format!(
+                    "Valid through {} (UTC). Access ends at {} — {} your time.",
+                    d.label(),
+                    format_utc(c),
+                    local(c)
+                ),
                 None => String::new(),
             },
             None => "Access ends at 00:00 UTC on the day after the last valid day.".to_string(),

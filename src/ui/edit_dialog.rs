@@ -45,7 +45,10 @@ pub fn EditDialog() -> impl IntoView {
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let (Some(share), Some(repo)) = (store.editing.get_untracked(), store.repo.get_untracked()) else { return };
+        let (Some(share), Some(repo)) = (store.editing.get_untracked(), store.repo.get_untracked())
+        else {
+            return;
+        };
         let deadline = if forever.get_untracked() {
             Some(Deadline::Forever)
         } else {
@@ -53,7 +56,10 @@ pub fn EditDialog() -> impl IntoView {
         };
         let deadline = match deadline {
             Some(Deadline::LastDay(d)) if d < today_utc() => {
-                day_error.set(Some(format!("{} is in the past: access would already have ended.", ymd(d))));
+                day_error.set(Some(format!(
+                    "{} is in the past: access would already have ended.",
+                    ymd(d)
+                )));
                 None
             }
             None => {

@@ -7,7 +7,10 @@ use crate::state::view::View;
 /// The summary line ("2 expired, 3 expire within 14 days", each part a filter), the text
 /// filter and the status chips.
 #[component]
-pub fn ListToolbar(#[prop(into)] expiries: Signal<Vec<Expiry>>, #[prop(into)] warning_days: Signal<i64>) -> impl IntoView {
+pub fn ListToolbar(
+    #[prop(into)] expiries: Signal<Vec<Expiry>>,
+    #[prop(into)] warning_days: Signal<i64>,
+) -> impl IntoView {
     let view = View::expect();
     let summary = Memo::new(move |_| expiries.with(|e| summarize(e.iter())));
     let set_status = move |f: StatusFilter| view.update(|v| v.status = f);

@@ -32,17 +32,23 @@ pub fn RepoPanel() -> impl IntoView {
     // An empty field is only an error once the user has tried to open something.
     let ns_error = Memo::new(move |_| {
         let v = namespace.get();
-        (touched.get() || !v.trim().is_empty()).then(|| validate_namespace(v.trim()).err()).flatten()
+        (touched.get() || !v.trim().is_empty())
+            .then(|| validate_namespace(v.trim()).err())
+            .flatten()
     });
     let repo_error = Memo::new(move |_| {
         let v = repository.get();
-        (touched.get() || !v.trim().is_empty()).then(|| validate_repository(v.trim()).err()).flatten()
+        (touched.get() || !v.trim().is_empty())
+            .then(|| validate_repository(v.trim()).err())
+            .flatten()
     });
     let commit = move || {
         let (ns, repo) = (namespace.get_untracked(), repository.get_untracked());
         let both_empty = ns.trim().is_empty() && repo.trim().is_empty();
         if RepoRef::new(&ns, &repo).is_ok() || both_empty {
-            let changed = view.0.with_untracked(|v| v.namespace != ns.trim() || v.repository != repo.trim());
+            let changed = view
+                .0
+                .with_untracked(|v| v.namespace != ns.trim() || v.repository != repo.trim());
             if changed {
                 view.update(|v| {
                     v.namespace = ns.trim().into();

@@ -42,15 +42,25 @@ pub fn RevokeDialog() -> impl IntoView {
     });
 
     let confirm = move |_| {
-        let (Some(share), Some(repo)) = (store.revoking.get_untracked(), store.repo.get_untracked()) else { return };
+        let (Some(share), Some(repo)) =
+            (store.revoking.get_untracked(), store.repo.get_untracked())
+        else {
+            return;
+        };
         store.revoke.dispatch((repo, share));
     };
     let undo = move |_| {
-        let Some(Ok((repo, share))) = store.revoke.value().get_untracked() else { return };
+        let Some(Ok((repo, share))) = store.revoke.value().get_untracked() else {
+            return;
+        };
         undo_visible.set(false);
         store.restore.dispatch((
             repo,
-            NewShare { account: share.account.clone(), deadline: share.deadline.clone(), description: share.description.clone() },
+            NewShare {
+                account: share.account.clone(),
+                deadline: share.deadline.clone(),
+                description: share.description.clone(),
+            },
         ));
     };
     let account = move || store.revoking.get().map(|s| s.account).unwrap_or_default();

@@ -16,7 +16,9 @@ pub fn RowActions(share: Share) -> impl IntoView {
     let extend_by = {
         let share = share.clone();
         move |days: Option<i64>| {
-            let Some(repo) = store.repo.get_untracked() else { return };
+            let Some(repo) = store.repo.get_untracked() else {
+                return;
+            };
             store.update.dispatch(ShareUpdate {
                 repo,
                 account: share.account.clone(),
@@ -29,7 +31,11 @@ pub fn RowActions(share: Share) -> impl IntoView {
     let (to_edit, to_revoke) = (share.clone(), share.clone());
     let pull = move || {
         let registry = session.region().registry;
-        let registry = if registry.is_empty() { "<registry>".to_string() } else { registry };
+        let registry = if registry.is_empty() {
+            "<registry>".to_string()
+        } else {
+            registry
+        };
         let repo = store.repo.get().map(|r| r.display()).unwrap_or_default();
         format!("docker pull {registry}/{repo}:<tag>")
     };

@@ -76,7 +76,13 @@ pub fn ShareTable(
 
 /// Rows re-render when anything shown in them changes, not only when the account does.
 fn row_key(s: &Share) -> (String, String, String, bool, String) {
-    (s.account.clone(), s.deadline.label(), s.updated.label(), s.valid, s.description.clone())
+    (
+        s.account.clone(),
+        s.deadline.label(),
+        s.updated.label(),
+        s.valid,
+        s.description.clone(),
+    )
 }
 
 #[component]
@@ -91,7 +97,8 @@ fn ShareRow(share: Share, expiry: Signal<Expiry>, with_actions: bool) -> impl In
         "Expiring soon" => "⚠ ",
         _ => "✕ ",
     };
-    let time_title = |t: &crate::model::share::Timestamp| t.instant().map(local).unwrap_or_default();
+    let time_title =
+        |t: &crate::model::share::Timestamp| t.instant().map(local).unwrap_or_default();
     let (account, row_account) = (share.account.clone(), share.account.clone());
     view! {
         <tr data-account=row_account>

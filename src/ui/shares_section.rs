@@ -26,13 +26,21 @@ pub fn SharesSection() -> impl IntoView {
     let all = Signal::derive(move || store.shares.get().unwrap_or_default());
     let expiries = Memo::new(move |_| {
         let (now, days) = (now.0.get(), warning_days.get());
-        all.with(|list| list.iter().map(|s| Expiry::of(s, now, days)).collect::<Vec<_>>())
+        all.with(|list| {
+            list.iter()
+                .map(|s| Expiry::of(s, now, days))
+                .collect::<Vec<_>>()
+        })
     });
     let page = Memo::new(move |_| {
         let v = view.0.get();
         all.with(|list| expiries.with(|e| visible(list, e, &v.q, v.status, v.sort, v.page)))
     });
-    let rows = Signal::derive(move || all.with(|list| page.with(|(idx, _)| idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>())));
+    let rows = Signal::derive(move || {
+        all.with(|list| {
+            page.with(|(idx, _)| idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>())
+        })
+    });
     let matching = move || page.with(|(_, n)| *n);
     let pages = move || page_count(matching());
     let current_page = move || view.0.with(|v| v.page).clamp(1, pages());
@@ -40,7 +48,8 @@ pub fn SharesSection() -> impl IntoView {
 
     let status_line = move || {
         if !session.has_token() {
-            return "Paste a token above (or sign in) to see who this repository is shared with.".to_string();
+            return "Paste a token above (or sign in) to see who this repository is shared with."
+                .to_string();
         }
         let Some(repo) = store.repo.get() else {
             return "Enter an organization and a repository to see its shares.".to_string();
@@ -53,11 +62,19 @@ pub fn SharesSection() -> impl IntoView {
             Some(list) => {
                 let n = list.len();
                 let accounts = if n == 1 { "account" } else { "accounts" };
-                format!("{} is shared with {n} {accounts} ({n} of at most {MAX_SHARES}).", repo.display())
+                format!(
+                    "{} is shared with {n} {accounts} ({n} of at most {MAX_SHARES}).",
+                    repo.display()
+                )
             }
         }
     };
-    let truncated = move || store.shares.get().is_some_and(|l| l.len() == LIST_PAGE_SIZE);
+    let truncated = move || {
+        store
+            .shares
+            .get()
+            .is_some_and(|l| l.len() == LIST_PAGE_SIZE)
+    };
     let empty = move || store.shares.get().is_some_and(|l| l.is_empty());
     let loaded = move || store.shares.get().is_some_and(|l| !l.is_empty());
     let focus_token = move |_| {
@@ -66,7 +83,8 @@ pub fn SharesSection() -> impl IntoView {
             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
-    let on_sort = Callback::new(move |c| view.0.update(|v| v.sort = Some(Sort::toggled(v.sort, c))));
+    let on_sort =
+        Callback::new(move |c| view.0.update(|v| v.sort = Some(Sort::toggled(v.sort, c))));
 
     view! {
         <section class="ss-card" aria-labelledby="ss-shares-h">

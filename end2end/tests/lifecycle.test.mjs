@@ -1,0 +1,100 @@
+// User stories of the share lifecycle: edit, extend, revoke and undo, with the keyboard.
+import { before, after, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startAll, scenario } from '../support/env.mjs';
+import { ConsolePage, utcDay } from '../support/console-page.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { await env?.stop(); });
+beforeEach(async () => { await env.emulator.reset(); });
+
+async function openPayments(page) {
+  const c = new ConsolePage(page, env.appUrl);
+  await c.open('?namespace=acme-prod&repository=payments-api');
+  await c.useToken(await env.emulator.token());
+  await c.table.waitFor();
+  return c;
+}
+
+test('edit a share: new last day and description, saved with PATCH', () =>
+  scenario(env, 'edit', async (page) => {
+    const c = await openPayments(page);
+    await c.rowAction('auditor-kpmg', 'Edit…');
+    await c.editDialog.waitFor();
+    const day = utcDay(200);
+    await c.editDialog.getByLabel('Last valid day (UTC)').fill(day);
+    await c.editDialog.getByLabel('Description').fill('Extended engagement');
+    let patches = 0;
+    page.on('request', (r) => { if (r.method() === 'PATCH') patches += 1; });
+    await c.editDialog.getByRole('button', { name: 'Save changes' }).click();
+    await c.editDialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction((d) => document.querySelector('tr[data-account="auditor-kpmg"]')?.textContent.includes(d), day);
+    assert.match(await c.row('auditor-kpmg').textContent(), /Extended engagement/);
+    assert.equal(patches, 1);
+  }));
+
+test('edit validation and Escape: nothing sent, focus back on the menu', () =>
+  scenario(env, 'edit escape', async (page) => {
+    const c = await openPayments(page);
+    await c.rowAction('contractor-ops', 'Edit…');
+    await c.editDialog.getByLabel('Last valid day (UTC)').fill(utcDay(-3));
+    await c.editDialog.getByRole('button', { name: 'Save changes' }).click();
+    assert.match(await c.editDialog.locator('#ss-edit-last-day-msg').textContent(), /in the past/);
+    await page.keyboard.press('Escape');
+    await c.editDialog.waitFor({ state: 'hidden' });
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(focused, 'Edit…', 'focus returns to what opened the dialog');
+  }));
+
+test('presets fill the deadline and say when access ends', () =>
+  scenario(env, 'presets', async (page) => {
+    const c = await openPayments(page);
+    await c.addForm.getByRole('button', { name: '30 days' }).click();
+    assert.equal(await c.lastDay.inputValue(), utcDay(30));
+    assert.match(await c.addForm.getByTestId('cutoff').textContent(), new RegExp(`Valid through ${utcDay(30)} \\(UTC\\)`));
+    await c.addForm.getByRole('button', { name: 'Forever' }).click();
+    assert.equal(await c.forever.isChecked(), true);
+    assert.match(await c.addForm.getByTestId('cutoff').textContent(), /never ends/);
+  }));
+
+test('one-click extend: +30 days from the current last day, and make forever', () =>
+  scenario(env, 'extend', async (page) => {
+    const c = await openPayments(page);
+    await c.rowAction('contractor-ops', 'Extend +30 days');
+    await page.waitForFunction((d) => document.querySelector('tr[data-account="contractor-ops"]')?.textContent.includes(d), utcDay(34));
+    await c.rowAction('old-vendor', 'Make forever');
+    await page.waitForFunction(() => /Forever/.test(document.querySelector('tr[data-account="old-vendor"]')?.textContent));
+    assert.match(await c.row('old-vendor').textContent(), /Valid/);
+  }));
+
+test('revoke names account and repository; Undo brings the share back as it was', () =>
+  scenario(env, 'revoke undo', async (page) => {
+    const c = await openPayments(page);
+    await c.rowAction('partner-bank', 'Revoke…');
+    await c.revokeDialog.waitFor();
+    const text = await c.revokeDialog.textContent();
+    assert.match(text, /partner-bank/);
+    assert.match(text, /acme-prod\/payments-api/);
+    await c.revokeDialog.getByRole('button', { name: 'Revoke partner-bank' }).click();
+    await page.waitForFunction(() => !document.querySelector('tr[data-account="partner-bank"]'));
+    await page.getByRole('status').filter({ hasText: 'Revoked partner-bank on acme-prod/payments-api.' }).waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await c.row('partner-bank').waitFor();
+    const row = await c.row('partner-bank').textContent();
+    assert.match(row, /Forever/);
+    assert.match(row, /Settlement integration, permanent partner/);
+  }));
+
+test('revoke can be cancelled with Escape, nothing is deleted', () =>
+  scenario(env, 'revoke cancel', async (page) => {
+    const c = await openPayments(page);
+    let deletes = 0;
+    page.on('request', (r) => { if (r.method() === 'DELETE') deletes += 1; });
+    await c.rowAction('auditor-kpmg', 'Revoke…');
+    await c.revokeDialog.waitFor();
+    await page.keyboard.press('Escape');
+    await c.revokeDialog.waitFor({ state: 'hidden' });
+    assert.equal(deletes, 0);
+    assert.equal(await c.row('auditor-kpmg').count(), 1);
+  }));

@@ -1,0 +1,95 @@
+// User stories of finding things: filters, status chips, sort and pages in the URL, expiry
+// at a glance across a moved clock, and the pickers.
+import { before, after, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startAll, scenario } from '../support/env.mjs';
+import { ConsolePage } from '../support/console-page.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { await env?.stop(); });
+beforeEach(async () => { await env.emulator.reset(); });
+
+test('filter, status chips and sort live in the URL; a link reopens exactly that view', () =>
+  scenario(env, 'url view state', async (page) => {
+    const c = new ConsolePage(page, env.appUrl);
+    const token = await env.emulator.token();
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(token);
+    await c.table.waitFor();
+    await c.filter.fill('contract');
+    assert.deepEqual(await c.accounts(), ['contractor-ops', 'old-vendor']);
+    await c.chip('Expired');
+    assert.deepEqual(await c.accounts(), ['old-vendor']);
+    await c.chip('All');
+    await c.filter.fill('');
+    await page.getByRole('button', { name: 'Valid until' }).click();
+    assert.equal(await page.getByRole('columnheader', { name: 'Valid until' }).getAttribute('aria-sort'), 'ascending');
+    assert.deepEqual(await c.accounts(), ['old-vendor', 'contractor-ops', 'auditor-kpmg', 'group-subsidiary', 'partner-bank']);
+    await page.getByRole('button', { name: 'Valid until' }).click();
+    assert.equal(await page.getByRole('columnheader', { name: 'Valid until' }).getAttribute('aria-sort'), 'descending');
+    await c.chip('Valid');
+    const url = page.url();
+    assert.match(url, /status=valid/);
+    assert.match(url, /sort=until:desc/);
+
+    const other = new ConsolePage(await page.context().newPage(), env.appUrl);
+    await other.page.goto(url);
+    await other.useToken(token);
+    await other.table.waitFor();
+    assert.deepEqual(await other.accounts(), ['partner-bank', 'group-subsidiary', 'auditor-kpmg', 'contractor-ops']);
+    assert.equal(await other.page.getByRole('button', { name: /^Valid \d+$/ }).getAttribute('aria-pressed'), 'true');
+  }));
+
+test('the summary line applies the matching filter', () =>
+  scenario(env, 'summary filter', async (page) => {
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(await env.emulator.token());
+    await c.table.waitFor();
+    await page.getByRole('button', { name: '1 expires within 14 days' }).click();
+    assert.deepEqual(await c.accounts(), ['contractor-ops']);
+    assert.match(await c.row('contractor-ops').textContent(), /⚠ Expiring soon/);
+    assert.match(await c.row('contractor-ops').textContent(), /in 4 days|in 5 days/);
+    await page.getByRole('button', { name: '1 expired' }).click();
+    assert.deepEqual(await c.accounts(), ['old-vendor']);
+    assert.match(await c.row('old-vendor').textContent(), /expired (9|10) days ago/);
+  }));
+
+test('expiry across a moved clock: 20 days later the contractor share has expired', () =>
+  scenario(env, 'moved clock', async (page) => {
+    const later = new Date(Date.now() + 20 * 86400000);
+    await env.emulator.admin('PUT', '/clock', { offset_seconds: 20 * 86400 });
+    await page.clock.install({ time: later });
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken((await env.emulator.admin('POST', '/tokens', { user: 'alice' })).token);
+    await c.table.waitFor();
+    const row = await c.row('contractor-ops').textContent();
+    assert.match(row, /✕ Expired/);
+    assert.match(row, /expired (15|16) days ago/);
+    assert.equal(await page.getByTestId('expiry-summary').textContent(), '2 expired');
+    // The page stays open for two more days: the labels follow without a reload.
+    await page.clock.runFor(2 * 86400000);
+    await page.waitForFunction(() => /expired (17|18) days ago/.test(document.querySelector('tr[data-account="contractor-ops"]').textContent));
+  }));
+
+test('pickers offer only organizations with Manage and private repositories; free typing still works', () =>
+  scenario(env, 'pickers', async (page) => {
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open();
+    await c.useToken(await env.emulator.token());
+    await page.waitForFunction(() => document.querySelectorAll('#ss-namespace-options option').length > 0);
+    const orgs = await page.$$eval('#ss-namespace-options option', (o) => o.map((x) => x.value));
+    assert.deepEqual(orgs, ['acme-dev', 'acme-prod'], 'shared-tools (Write only) is not offered');
+    await c.organization.fill('acme-prod');
+    await page.waitForFunction(() => document.querySelectorAll('#ss-repository-options option').length > 0);
+    const repos = await page.$$eval('#ss-repository-options option', (o) => o.map((x) => x.value));
+    assert.deepEqual(repos.sort(), ['big-catalog', 'empty-repo', 'payments-api', 'tools/builder'], 'website is public');
+
+    await env.emulator.fault({ path: '/v2/manage/namespaces', kind: 'status', status: 500 });
+    await c.useToken(await env.emulator.token());
+    await page.getByTestId('picker-note').filter({ hasText: 'type the names instead' }).waitFor();
+    await c.openRepository('acme-dev', 'ml/models/base');
+    await c.row('research-lab').waitFor();
+  }));
