@@ -17,7 +17,7 @@ say "official Huawei Cloud SDK against the emulator"
 SWR_EMULATOR_BIN="$ROOT/target/debug/swr-emulator" .venv/bin/python -m pytest -q emulator/tests/sdk
 
 say "component tests in headless Chromium"
-cargo test -p swr-share --target wasm32-unknown-unknown --test web
+cargo test -p swr-share --target wasm32-unknown-unknown --test web --test dialogs
 
 say "release build"
 trunk build --release

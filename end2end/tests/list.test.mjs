@@ -72,6 +72,11 @@ test('exactly 100 rows warns that the list may be truncated', () =>
     await page.getByRole('note').filter({ hasText: 'exactly 100 rows' }).waitFor();
     assert.equal((await c.accounts()).length, 50, 'pages of 50');
     await page.getByText('Page 1 of 2 (100 shares)').waitFor();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Page 2 of 2 (100 shares)').waitFor();
+    assert.match(page.url(), /page=2/);
+    assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true);
+    assert.equal((await c.accounts()).length, 50);
   }));
 
 test('the token never reaches the URL or browser storage', () =>

@@ -139,9 +139,9 @@ pub fn SharesSection() -> impl IntoView {
                 </Show>
                 <Show when=move || { pages() > 1 }>
                     <nav class="ss-pager" aria-label="Pages">
-                        <button type="button" class="ss-secondary" disabled=move || current_page() <= 1 on:click=move |_| view.0.update(|v| v.page = current_page() - 1)>"Previous"</button>
+                        <button type="button" class="ss-secondary" disabled=move || { current_page() <= 1 } on:click=move |_| view.0.update(|v| v.page = current_page() - 1)>"Previous"</button>
                         <span>{move || format!("Page {} of {} ({} shares)", current_page(), pages(), matching())}</span>
-                        <button type="button" class="ss-secondary" disabled=move || current_page() >= pages() on:click=move |_| view.0.update(|v| v.page = current_page() + 1)>"Next"</button>
+                        <button type="button" class="ss-secondary" disabled=move || { current_page() >= pages() } on:click=move |_| view.0.update(|v| v.page = current_page() + 1)>"Next"</button>
                     </nav>
                 </Show>
             </Show>
