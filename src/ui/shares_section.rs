@@ -45,6 +45,9 @@ pub fn SharesSection() -> impl IntoView {
     let pages = move || page_count(matching());
     let current_page = move || view.0.with(|v| v.page).clamp(1, pages());
     let repo_name = move || store.repo.get().map(|r| r.display()).unwrap_or_default();
+    // The page is read before the update: reading the view inside its own update would
+    // re-enter the signal.
+    let go_to = move |page: usize| view.0.update(|v| v.page = page);
 
     let status_line = move || {
         if !session.has_token() {
@@ -139,9 +142,9 @@ pub fn SharesSection() -> impl IntoView {
                 </Show>
                 <Show when=move || { pages() > 1 }>
                     <nav class="ss-pager" aria-label="Pages">
-                        <button type="button" class="ss-secondary" disabled=move || { current_page() <= 1 } on:click=move |_| view.0.update(|v| v.page = current_page() - 1)>"Previous"</button>
+                        <button type="button" class="ss-secondary" disabled=move || { current_page() <= 1 } on:click=move |_| go_to(current_page() - 1)>"Previous"</button>
                         <span>{move || format!("Page {} of {} ({} shares)", current_page(), pages(), matching())}</span>
-                        <button type="button" class="ss-secondary" disabled=move || { current_page() >= pages() } on:click=move |_| view.0.update(|v| v.page = current_page() + 1)>"Next"</button>
+                        <button type="button" class="ss-secondary" disabled=move || { current_page() >= pages() } on:click=move |_| go_to(current_page() + 1)>"Next"</button>
                     </nav>
                 </Show>
             </Show>
