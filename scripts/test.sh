@@ -22,6 +22,10 @@ cargo test -p swr-share --target wasm32-unknown-unknown --test web --test dialog
 say "release build"
 trunk build --release
 
+# On failure the suite keeps a screenshot and a Playwright trace per scenario.
+trap 'status=$?; if [ $status -ne 0 ] && [ -d end2end/test-results ]; then echo "end-to-end failure artefacts in $ROOT/end2end/test-results:"; ls end2end/test-results; fi' EXIT
+rm -rf end2end/test-results
+
 say "browser end-to-end suite (app behind a small Node server)"
 node --test --test-concurrency=1 end2end/tests/
 

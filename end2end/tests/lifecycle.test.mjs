@@ -98,3 +98,16 @@ test('revoke can be cancelled with Escape, nothing is deleted', () =>
     assert.equal(deletes, 0);
     assert.equal(await c.row('auditor-kpmg').count(), 1);
   }));
+
+test('copy the account name and the recipient\'s docker pull command', () =>
+  scenario(env, 'copy', async (page) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.appUrl });
+    const c = await openPayments(page);
+    await c.rowAction('partner-bank', 'Copy account name');
+    await c.row('partner-bank').getByRole('button', { name: 'Copied ✓' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'partner-bank');
+    await c.rowAction('partner-bank', 'Copy pull command');
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('docker pull'));
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+      'docker pull swr.eu-de.emulator.local/acme-prod/payments-api:<tag>');
+  }));

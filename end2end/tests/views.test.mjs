@@ -93,3 +93,19 @@ test('pickers offer only organizations with Manage and private repositories; fre
     await c.openRepository('acme-dev', 'ml/models/base');
     await c.row('research-lab').waitFor();
   }));
+
+test('at phone width the page does not scroll sideways; the table scrolls inside its frame', () =>
+  scenario(env, 'phone width', async (page) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(await env.emulator.token());
+    await c.table.waitFor();
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      viewport: window.innerWidth,
+      wrap: document.querySelector('.ss-table-wrap').scrollWidth > document.querySelector('.ss-table-wrap').clientWidth,
+    }));
+    assert.ok(widths.page <= widths.viewport, `page ${widths.page}px wide in a ${widths.viewport}px viewport`);
+    assert.ok(widths.wrap, 'the wide table scrolls within its own frame');
+  }));

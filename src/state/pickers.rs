@@ -45,7 +45,7 @@ impl Pickers {
             note: RwSignal::new(None),
         };
         Effect::new(move |_| {
-            let _ = (session.token.get(), session.region_id.get());
+            let _ = (session.token.get(), session.region());
             if !session.has_token() {
                 return;
             }
@@ -73,7 +73,7 @@ impl Pickers {
         });
         Effect::new(move |_| {
             let ns = namespace.get();
-            let _ = session.token.get();
+            let _ = (session.token.get(), session.region());
             p.repositories.set(Vec::new());
             if !session.has_token() || validate_namespace(ns.trim()).is_err() {
                 return;

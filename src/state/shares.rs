@@ -97,13 +97,10 @@ impl SharesStore {
             editing: RwSignal::new(None),
             revoking: RwSignal::new(None),
         };
-        // Load whenever the repository, the region or the token changes.
+        // Load whenever the repository, the token or the region changes, including when the
+        // configuration that gives the region's bases arrives.
         Effect::new(move |_| {
-            let _ = (
-                store.repo.get(),
-                session.token.get(),
-                session.region_id.get(),
-            );
+            let _ = (store.repo.get(), session.token.get(), session.region());
             store.shares.set(None);
             store.reload(session);
         });
