@@ -7,7 +7,8 @@ import zlib from 'node:zlib';
 import { startAll } from '../end2end/support/env.mjs';
 
 const dist = path.resolve(process.argv[2] || 'dist');
-const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f));
+// embed.js is loaded only by host pages that embed the console, not by the first load.
+const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f) && f !== 'embed.js');
 const rows = files.map((f) => {
   const buf = fs.readFileSync(path.join(dist, f));
   return {
