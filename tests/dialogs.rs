@@ -17,15 +17,8 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
+mod support;
+use support::settle;
 
 fn share() -> Share {
     let body = r#"[{"access_domain":"partner","permit":"read","deadline":"2099-01-31T00:00:00Z","description":"old words",

@@ -70,44 +70,24 @@ pub fn RepoPanel() -> impl IntoView {
         <section class="ss-card" aria-labelledby="ss-repo-h">
             <h2 id="ss-repo-h">"Open a repository"</h2>
             <form class="ss-row" on:submit=on_submit novalidate>
-                <div class="ss-field">
-                    <label for="ss-namespace">"Organization"</label>
-                    <input
-                        id="ss-namespace"
-                        list="ss-namespace-options"
-                        autocomplete="off"
-                        spellcheck="false"
-                        placeholder="acme-prod"
-                        aria-invalid=move || ns_error.get().is_some().to_string()
-                        aria-describedby="ss-namespace-msg"
-                        prop:value=move || namespace.get()
-                        on:input:target=move |ev| namespace.set(ev.target().value())
-                        on:change=move |_| commit()
-                    />
-                    <datalist id="ss-namespace-options">
-                        {move || pickers.namespaces.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
-                    </datalist>
-                    <p id="ss-namespace-msg" class="ss-error" aria-live="polite">{move || ns_error.get()}</p>
-                </div>
-                <div class="ss-field">
-                    <label for="ss-repository">"Repository"</label>
-                    <input
-                        id="ss-repository"
-                        list="ss-repository-options"
-                        autocomplete="off"
-                        spellcheck="false"
-                        placeholder="payments-api or tools/builder"
-                        aria-invalid=move || repo_error.get().is_some().to_string()
-                        aria-describedby="ss-repository-msg"
-                        prop:value=move || repository.get()
-                        on:input:target=move |ev| repository.set(ev.target().value())
-                        on:change=move |_| commit()
-                    />
-                    <datalist id="ss-repository-options">
-                        {move || pickers.repositories.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
-                    </datalist>
-                    <p id="ss-repository-msg" class="ss-error" aria-live="polite">{move || repo_error.get()}</p>
-                </div>
+                <NameField
+                    id="ss-namespace"
+                    label="Organization"
+                    placeholder="acme-prod"
+                    value=namespace
+                    error=ns_error
+                    options=pickers.namespaces
+                    on_commit=Callback::new(move |_| commit())
+                />
+                <NameField
+                    id="ss-repository"
+                    label="Repository"
+                    placeholder="payments-api or tools/builder"
+                    value=repository
+                    error=repo_error
+                    options=pickers.repositories
+                    on_commit=Callback::new(move |_| commit())
+                />
                 <div class="ss-field ss-field-button">
                     <button type="submit">"Show shares"</button>
                 </div>
@@ -121,4 +101,39 @@ pub fn RepoPanel() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// A name field with type-to-filter suggestions and its message.
+#[component]
+fn NameField(
+    id: &'static str,
+    label: &'static str,
+    placeholder: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    options: RwSignal<Vec<String>>,
+    on_commit: Callback<()>,
+) -> impl IntoView {
+    let (list, msg) = (format!("{id}-options"), format!("{id}-msg"));
+    view! {
+        <div class="ss-field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                list=list.clone()
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=placeholder
+                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=msg.clone()
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+                on:change=move |_| on_commit.run(())
+            />
+            <datalist id=list>
+                {move || options.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
+            </datalist>
+            <p id=msg class="ss-error" aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
 }

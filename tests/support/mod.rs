@@ -1,0 +1,12 @@
+//! Helpers shared by the browser component tests.
+
+/// Waits `ms` milliseconds; Leptos runs effects on later ticks.
+pub async fn settle(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
