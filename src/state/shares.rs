@@ -48,7 +48,9 @@ async fn send_ok(req: crate::api::ApiRequest) -> Result<(), ApiError> {
 
 /// Creates a share after asking whether the account already has one, so an existing share
 /// is offered for editing instead of provoking a 409.
-fn create_action(session: Session) -> Action<(RepoRef, NewShare), Result<Option<Share>, ApiError>> {
+fn share_creation_action(
+    session: Session,
+) -> Action<(RepoRef, NewShare), Result<Option<Share>, ApiError>> {
     Action::new_local(move |(repo, share): &(RepoRef, NewShare)| {
         let api = session.api_untracked();
         let (check, create) = (
@@ -70,7 +72,10 @@ impl SharesStore {
             view.0
                 .with(|v| RepoRef::new(&v.namespace, &v.repository).ok())
         });
-        let (add, restore) = (create_action(session), create_action(session));
+        let (add, restore) = (
+            share_creation_action(session),
+            share_creation_action(session),
+        );
         let update = Action::new_local(move |u: &ShareUpdate| {
             send_ok(session.api_untracked().update_share(
                 &u.repo,
