@@ -109,3 +109,16 @@ test('at phone width the page does not scroll sideways; the table scrolls inside
     assert.ok(widths.page <= widths.viewport, `page ${widths.page}px wide in a ${widths.viewport}px viewport`);
     assert.ok(widths.wrap, 'the wide table scrolls within its own frame');
   }));
+
+test('times follow the browser locale, with UTC (ISO 8601) one click away', () =>
+  scenario(env, 'time display', async (page) => {
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(await env.emulator.token());
+    await c.table.waitFor();
+    const created = () => c.row('partner-bank').locator('td').nth(6).textContent();
+    assert.doesNotMatch(await created(), /UTC/, 'local time by default');
+    assert.match(await c.row('partner-bank').locator('td').nth(6).locator('span').getAttribute('title'), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    await page.getByLabel('Times in UTC (ISO 8601)').check();
+    assert.match(await created(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+  }));

@@ -10,6 +10,8 @@ use crate::state::view::View;
 pub fn ListToolbar(
     #[prop(into)] expiries: Signal<Vec<Expiry>>,
     #[prop(into)] warning_days: Signal<i64>,
+    /// Times in UTC (ISO 8601) instead of the browser's locale.
+    utc_times: RwSignal<bool>,
 ) -> impl IntoView {
     let view = View::expect();
     let summary = Memo::new(move |_| expiries.with(|e| summarize(e.iter())));
@@ -71,6 +73,14 @@ pub fn ListToolbar(
                     })
                     .collect_view()}
             </div>
+            <label class="ss-inline">
+                <input
+                    type="checkbox"
+                    prop:checked=move || utc_times.get()
+                    on:change:target=move |ev| utc_times.set(ev.target().checked())
+                />
+                " Times in UTC (ISO 8601)"
+            </label>
         </div>
     }
 }

@@ -18,6 +18,9 @@ pub fn ShareTable(
     #[prop(optional)] with_actions: bool,
     #[prop(optional, into)] now: Option<Signal<DateTime<Utc>>>,
     #[prop(default = DEFAULT_WARNING_DAYS.into(), into)] warning_days: Signal<i64>,
+    /// Created/updated in UTC (ISO 8601) rather than in the browser's locale and zone.
+    #[prop(default = true.into(), into)]
+    utc_times: Signal<bool>,
 ) -> impl IntoView {
     let now = now.unwrap_or_else(|| Signal::derive(Utc::now));
     let header = move |c: Column| {
@@ -65,7 +68,7 @@ pub fn ShareTable(
                         children=move |s| {
                             let share = s.clone();
                             let expiry = Signal::derive(move || Expiry::of(&s, now.get(), warning_days.get()));
-                            view! { <ShareRow share=share expiry=expiry with_actions=with_actions/> }
+                            view! { <ShareRow share=share expiry=expiry with_actions=with_actions utc_times=utc_times/> }
                         }
                     />
                 </tbody>
@@ -86,7 +89,12 @@ fn row_key(s: &Share) -> (String, String, String, bool, String) {
 }
 
 #[component]
-fn ShareRow(share: Share, expiry: Signal<Expiry>, with_actions: bool) -> impl IntoView {
+fn ShareRow(
+    share: Share,
+    expiry: Signal<Expiry>,
+    with_actions: bool,
+    utc_times: Signal<bool>,
+) -> impl IntoView {
     let exact = match share.deadline.cutoff() {
         Some(c) => format!("Access ends {} ({} your time)", format_utc(c), local(c)),
         None if share.deadline == Deadline::Forever => "No end date".to_string(),
@@ -97,8 +105,20 @@ fn ShareRow(share: Share, expiry: Signal<Expiry>, with_actions: bool) -> impl In
         "Expiring soon" => "⚠ ",
         _ => "✕ ",
     };
-    let time_title =
-        |t: &crate::model::share::Timestamp| t.instant().map(local).unwrap_or_default();
+    // One form shown, the other on hover: local time and UTC are both always at hand.
+    let when = move |t: crate::model::share::Timestamp| {
+        let (utc, here) = (
+            t.label(),
+            t.instant().map(local).unwrap_or_else(|| t.label()),
+        );
+        let (shown, other) = if utc_times.get() {
+            (utc, here)
+        } else {
+            (here, utc)
+        };
+        view! { <span title=other>{shown}</span> }
+    };
+    let (created, updated) = (share.created.clone(), share.updated.clone());
     let (account, row_account) = (share.account.clone(), share.account.clone());
     view! {
         <tr data-account=row_account>
@@ -121,8 +141,8 @@ fn ShareRow(share: Share, expiry: Signal<Expiry>, with_actions: bool) -> impl In
             </td>
             <td class="ss-desc">{share.description.clone()}</td>
             <td title=share.creator_id.clone()>{share.creator_name.clone()}</td>
-            <td title=time_title(&share.created)>{share.created.label()}</td>
-            <td title=time_title(&share.updated)>{share.updated.label()}</td>
+            <td>{move || when(created.clone())}</td>
+            <td>{move || when(updated.clone())}</td>
             {with_actions.then(|| view! { <td><RowActions share=share.clone()/></td> })}
         </tr>
     }

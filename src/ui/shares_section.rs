@@ -22,6 +22,7 @@ pub fn SharesSection() -> impl IntoView {
     let store = SharesStore::expect();
     let view = View::expect();
     let now = Now::expect();
+    let utc_times = RwSignal::new(false);
     let warning_days = Signal::derive(move || session.config.with(|c| c.expiry_warning_days));
     let all = Signal::derive(move || store.shares.get().unwrap_or_default());
     let expiries = Memo::new(move |_| {
@@ -126,7 +127,7 @@ pub fn SharesSection() -> impl IntoView {
                 </p>
             </Show>
             <Show when=loaded>
-                <ListToolbar expiries=expiries warning_days=warning_days/>
+                <ListToolbar expiries=expiries warning_days=warning_days utc_times=utc_times/>
                 <Show
                     when=move || { matching() > 0 }
                     fallback=move || view! { <p class="ss-empty">"No share matches the filter. " <button type="button" class="ss-link-button" on:click=move |_| view.update(|v| { v.q.clear(); v.status = Default::default(); })>"Show all"</button></p> }
@@ -138,6 +139,7 @@ pub fn SharesSection() -> impl IntoView {
                         with_actions=true
                         now=now.0
                         warning_days=warning_days
+                        utc_times=utc_times
                     />
                 </Show>
                 <Show when=move || { pages() > 1 }>
