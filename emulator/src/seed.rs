@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 
 use crate::store::{AccessKey, Named, Namespace, Repo, Share, Store, User};
@@ -170,9 +170,4 @@ impl Seed {
             tokens: BTreeMap::new(),
         }
     }
-}
-
-/// Midnight UTC of a day, for tests and demo arithmetic.
-pub fn midnight(d: chrono::NaiveDate) -> DateTime<Utc> {
-    d.and_time(NaiveTime::MIN).and_utc()
 }

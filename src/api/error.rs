@@ -19,7 +19,6 @@ pub struct ApiError {
 pub enum Operation {
     List,
     Create,
-    Check,
     Update,
     Delete,
     Namespaces,

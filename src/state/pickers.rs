@@ -46,7 +46,7 @@ impl Pickers {
         };
         Effect::new(move |_| {
             let _ = (session.token.get(), session.region());
-            if !session.has_token() {
+            if !session.has_token() || !session.config_ready.get() {
                 return;
             }
             let req = session.api_untracked().list_namespaces();
@@ -75,7 +75,10 @@ impl Pickers {
             let ns = namespace.get();
             let _ = (session.token.get(), session.region());
             p.repositories.set(Vec::new());
-            if !session.has_token() || validate_namespace(ns.trim()).is_err() {
+            if !session.has_token()
+                || !session.config_ready.get()
+                || validate_namespace(ns.trim()).is_err()
+            {
                 return;
             }
             spawn_local(async move {

@@ -20,6 +20,9 @@ pub struct Session {
     pub config: RwSignal<AppConfig>,
     /// Why the config fell back to defaults, if it did.
     pub config_warning: RwSignal<Option<String>>,
+    /// False until config.json (or the host's options) arrived: nothing is requested
+    /// before, since the region's bases are not known yet.
+    pub config_ready: RwSignal<bool>,
     pub region_id: RwSignal<String>,
     pub token: RwSignal<String>,
     /// When the token expires and whose it is, once known (sign-in or IAM's answer).
@@ -38,6 +41,7 @@ impl Session {
         Session {
             config: RwSignal::new(AppConfig::default()),
             config_warning: RwSignal::new(None),
+            config_ready: RwSignal::new(false),
             region_id: RwSignal::new(String::new()),
             token: RwSignal::new(String::new()),
             token_info: RwSignal::new(None),
@@ -87,11 +91,6 @@ impl Session {
         untrack(|| self.api())
     }
 
-    /// Whether the host can supply tokens (a token function or a framing portal).
-    pub fn host_supplies_tokens(&self) -> bool {
-        self.mode == HostMode::Iframe || self.token_source.with_value(|s| s.is_some())
-    }
-
     /// Asks the host for a new token after `refused` was refused; true if it was asked.
     /// Each refused token is reported once, so a host that keeps sending it cannot loop.
     pub fn ask_host_for_token(&self, refused: &str) -> bool {
@@ -126,4 +125,5 @@ pub async fn load_config(session: Session) {
     };
     session.config.set(config);
     session.config_warning.set(warning);
+    session.config_ready.set(true);
 }

@@ -106,6 +106,9 @@ impl SharesStore {
         // configuration that gives the region's bases arrives.
         Effect::new(move |_| {
             let _ = (store.repo.get(), session.token.get(), session.region());
+            if !session.config_ready.get() {
+                return;
+            }
             store.shares.set(None);
             store.reload(session);
         });

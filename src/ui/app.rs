@@ -28,7 +28,10 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     provide_context(view);
     provide_context(Now::new());
     match embedding.config {
-        Some(config) => session.config.set(config),
+        Some(config) => {
+            session.config.set(config);
+            session.config_ready.set(true);
+        }
         None => spawn_local(async move {
             load_config(session).await;
             if session.mode == HostMode::Iframe {
