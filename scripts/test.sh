@@ -4,30 +4,34 @@
 # emulator, component tests in headless Chromium, the release build, and the browser
 # end-to-end suite (twice: behind a small Node server, and behind the shipped nginx config).
 source "$(dirname "$0")/lib.sh"
-"$ROOT/scripts/setup.sh"
+# Every step has a time limit (timeout(1) ends it and fails the run), generous for a fresh
+# 2-core machine; the whole run stays well inside CI's 90 minutes.
+step() { local limit=$1; shift; timeout --kill-after=30s "$limit" "$@"; }
+step 40m "$ROOT/scripts/setup.sh"
 
 say "cargo fmt --check, clippy"
-cargo fmt --all -- --check
-cargo clippy --quiet --workspace --all-targets -- -D warnings
+step 2m cargo fmt --all -- --check
+step 15m cargo clippy --quiet --workspace --all-targets -- -D warnings
 
 say "host tests: api, model, emulator"
-cargo test --workspace
+step 15m cargo test --workspace
 
 say "official Huawei Cloud SDK against the emulator"
-SWR_EMULATOR_BIN="$ROOT/target/debug/swr-emulator" .venv/bin/python -m pytest -q emulator/tests/sdk
+SWR_EMULATOR_BIN="$ROOT/target/debug/swr-emulator" step 5m .venv/bin/python -m pytest -q emulator/tests/sdk
 
 say "component tests in headless Chromium"
-cargo test -p swr-share --target wasm32-unknown-unknown --test web --test dialogs
+step 15m cargo test -p swr-share --target wasm32-unknown-unknown --test web --test dialogs
 
 say "release build"
-trunk build --release
+step 15m trunk build --release
 
 # On failure the suite keeps a screenshot and a Playwright trace per scenario.
 trap 'status=$?; if [ $status -ne 0 ] && [ -d end2end/test-results ]; then echo "end-to-end failure artefacts in $ROOT/end2end/test-results:"; ls end2end/test-results; fi' EXIT
 rm -rf end2end/test-results
 
 say "browser end-to-end suite (app behind a small Node server)"
-node --test --test-concurrency=1 end2end/tests/
+# Each test has 2 minutes unless it says otherwise (the run-command test waits for a build).
+step 20m node --test --test-concurrency=1 --test-timeout=120000 end2end/tests/
 
 say "browser end-to-end suite again, behind Debian's nginx with deploy/nginx/"
-SWR_SHARE_SERVER=nginx node --test --test-concurrency=1 end2end/tests/
+SWR_SHARE_SERVER=nginx step 20m node --test --test-concurrency=1 --test-timeout=120000 end2end/tests/

@@ -27,6 +27,32 @@ pub fn routes() -> Router<Shared> {
         .route("/tokens", post(issue_token))
         .route("/reset", post(reset))
         .route("/state", get(state))
+        .layer(axum::middleware::from_fn(plain_rejections_as_400))
+}
+
+/// A control request the framework cannot read (bad JSON, a number out of range) is a 400
+/// with the reason, like every other refused control input.
+async fn plain_rejections_as_400(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let resp = next.run(req).await;
+    let status = resp.status();
+    if !(status.is_client_error()) || status == StatusCode::NOT_FOUND {
+        return resp;
+    }
+    let is_json = resp
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"));
+    if is_json {
+        return resp;
+    }
+    let bytes = axum::body::to_bytes(resp.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    bad(String::from_utf8_lossy(&bytes).trim().to_string())
 }
 
 fn bad(msg: impl Into<String>) -> Response {
@@ -48,19 +74,23 @@ struct ClockChange {
 }
 
 async fn set_clock(State(emu): State<Shared>, Json(c): Json<ClockChange>) -> Response {
-    match (c.now, c.offset_seconds, c.advance_seconds) {
+    let changed = match (c.now, c.offset_seconds, c.advance_seconds) {
         (Some(now), None, None) => emu.clock.set(ClockMode::Fixed { now }),
-        (None, Some(s), None) => emu.clock.set(ClockMode::Offset {
-            offset_ms: s * 1000,
-        }),
-        (None, None, Some(s)) => emu.clock.advance(Duration::seconds(s)),
+        (None, Some(s), None) => match s.checked_mul(1000) {
+            Some(offset_ms) => emu.clock.set(ClockMode::Offset { offset_ms }),
+            None => Err("offset_seconds is out of range".into()),
+        },
+        (None, None, Some(s)) => emu.clock.advance_seconds(s),
         _ => return bad("give exactly one of now, offset_seconds, advance_seconds"),
+    };
+    if let Err(e) = changed {
+        return bad(e);
     }
     clock(State(emu)).await
 }
 
 async fn reset_clock(State(emu): State<Shared>) -> Response {
-    emu.clock.set(ClockMode::Real);
+    let _ = emu.clock.set(ClockMode::Real);
     clock(State(emu)).await
 }
 
@@ -69,7 +99,13 @@ struct Latency {
     ms: u64,
 }
 
+/// Longest latency the controls accept: ten minutes.
+const MAX_LATENCY_MS: u64 = 600_000;
+
 async fn set_latency(State(emu): State<Shared>, Json(l): Json<Latency>) -> Response {
+    if l.ms > MAX_LATENCY_MS {
+        return bad(format!("ms must be at most {MAX_LATENCY_MS}"));
+    }
     *emu.faults.latency_ms.lock().unwrap() = l.ms;
     Json(json!({"ms": l.ms})).into_response()
 }
@@ -79,6 +115,9 @@ async fn list_faults(State(emu): State<Shared>) -> Response {
 }
 
 async fn add_fault(State(emu): State<Shared>, Json(f): Json<Fault>) -> Response {
+    if f.times == Some(0) {
+        return bad("times must be at least 1 (leave it out for a fault that stays)");
+    }
     emu.faults.rules.lock().unwrap().push(f.clone());
     (StatusCode::CREATED, Json(json!(f))).into_response()
 }
@@ -146,7 +185,7 @@ async fn issue_token(State(emu): State<Shared>, Json(r): Json<TokenRequest>) -> 
 
 /// Fresh state from the demo data; clock, latency and faults back to normal.
 async fn reset(State(emu): State<Shared>) -> Response {
-    emu.clock.set(ClockMode::Real);
+    let _ = emu.clock.set(ClockMode::Real);
     *emu.faults.latency_ms.lock().unwrap() = 0;
     emu.faults.rules.lock().unwrap().clear();
     let fresh = emu.seed.build(emu.clock.now());

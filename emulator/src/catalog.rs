@@ -59,6 +59,10 @@ pub async fn list_repos(
 ) -> Response {
     // Plain parameters win over the `filter` string form, which carries the same keys.
     let mut p = parse_filter(q.get("filter"));
+    // The documentation calls the `filter` form's namespace fuzzy (a part of the name
+    // matches); the plain parameter names one organization exactly.
+    let namespace_part = p.get("namespace").cloned();
+    let namespace_exact = q.get("namespace").cloned();
     p.extend(
         q.iter()
             .filter(|(k, _)| k.as_str() != "filter")
@@ -127,7 +131,11 @@ pub async fn list_repos(
         .namespaces
         .values()
         .filter(|ns| store.auth_level(&who.user_id, &ns.name) > 0)
-        .filter(|ns| p.get("namespace").is_none_or(|n| &ns.name == n))
+        .filter(|ns| match (&namespace_exact, &namespace_part) {
+            (Some(n), _) => &ns.name == n,
+            (None, Some(part)) => ns.name.contains(part.as_str()),
+            (None, None) => true,
+        })
         .flat_map(|ns| ns.repos.values().map(move |r| (ns.name.as_str(), r)))
         .filter(|(_, r)| name.as_ref().is_none_or(|n| r.name.contains(n.as_str())))
         .filter(|(_, r)| p.get("category").is_none_or(|c| &r.category == c))

@@ -116,6 +116,54 @@ pub async fn reshape_swr_errors(State(emu): State<Shared>, req: Request, next: N
     }
 }
 
+/// Every error is JSON in the service's own shape: the framework's plain-text rejections
+/// (a path that is not valid UTF-8 once decoded, a body over the size limit, …) become
+/// IAM's shape under `/v3` and SWR's elsewhere.
+pub async fn json_errors_only(req: Request, next: Next) -> Response {
+    let iam_path = req.uri().path().starts_with("/v3");
+    let resp = next.run(req).await;
+    let is_json = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"));
+    if resp.status().as_u16() < 400 || is_json {
+        return resp;
+    }
+    let status = resp.status().as_u16();
+    let bytes = axum::body::to_bytes(resp.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes).trim().to_string();
+    if iam_path {
+        return iam(status, &text);
+    }
+    let (code, message) = match status {
+        413 => ("SVCSTG.SWR.4131001", "Request body too large".to_string()),
+        404 => return apigw_not_found().await,
+        405 => return apigw_not_found().await,
+        s if s >= 500 => ("SVCSTG.SWR.5000001", format!("Internal error: {text}")),
+        _ => (code::INVALID_PARAMS, format!("Invalid parameter: {text}")),
+    };
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
+    (
+        status,
+        json_body(&json!({"errorCode": code, "errorMessage": message})),
+    )
+        .into_response()
+}
+
+/// The cloud's gateway names every answer with an `X-Request-Id`; so does the emulator.
+pub async fn request_id_header(req: Request, next: Next) -> Response {
+    let mut resp = next.run(req).await;
+    if !resp.headers().contains_key("x-request-id") {
+        if let Ok(v) = HeaderValue::from_str(&request_id()) {
+            resp.headers_mut().insert("x-request-id", v);
+        }
+    }
+    resp
+}
+
 // The codes the emulator answers with, from the SWR error-code appendix (and, for
 // 4001090, the Terraform provider).
 pub mod code {

@@ -127,7 +127,7 @@ impl Faults {
         let i = rules.iter().position(|f| f.matches(method, path))?;
         let kind = rules[i].kind.clone();
         if let Some(n) = rules[i].times.as_mut() {
-            *n -= 1;
+            *n = n.saturating_sub(1);
             if *n == 0 {
                 rules.remove(i);
             }

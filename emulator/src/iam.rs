@@ -27,13 +27,36 @@ fn token_body(store: &Store, t: &Token, base_url: &str, catalog: bool) -> Value 
         "roles": [ { "id": "0", "name": "te_admin" } ],
     });
     if catalog {
-        let endpoint = |svc: &str| json!({ "id": format!("{svc}-{}", store.region), "interface": "public", "region": store.region, "region_id": store.region, "url": base_url });
-        token["catalog"] = json!([
-            { "id": "swr-emulator", "name": "swr", "type": "swr", "endpoints": [endpoint("swr")] },
-            { "id": "iam-emulator", "name": "iam", "type": "identity", "endpoints": [endpoint("iam")] },
-        ]);
+        token["catalog"] = catalog_entries(&store.region, base_url);
     }
     json!({ "token": token })
+}
+
+/// The service catalog with the entries clients look up, each URL with its version path
+/// as the cloud's catalog has it: `swr` (the bare API host, as the Huawei SDKs and
+/// Terraform use it), `swrv2` (OpenStack-based clients such as otcextensions append
+/// `manage/…` to it) and `identity` (keystoneauth expects `/v3`).
+pub fn catalog_entries(region: &str, base_url: &str) -> Value {
+    let entry = |name: &str, kind: &str, url: String| {
+        json!({ "id": format!("{kind}-emulator"), "name": name, "type": kind, "endpoints": [
+            { "id": format!("{kind}-{region}"), "interface": "public", "region": region, "region_id": region, "url": url }
+        ] })
+    };
+    json!([
+        entry("swr", "swr", base_url.to_string()),
+        entry("swr", "swrv2", format!("{base_url}/v2")),
+        entry("iam", "identity", format!("{base_url}/v3")),
+    ])
+}
+
+/// `GET /v3`: Keystone's version document, which OpenStack clients read before anything else.
+pub async fn version(headers: HeaderMap) -> Response {
+    let base = base_url(&headers);
+    json_body(&json!({ "version": {
+        "id": "v3.0", "status": "stable", "updated": "2013-03-06T00:00:00Z",
+        "links": [ { "rel": "self", "href": format!("{base}/v3/") } ],
+        "media-types": [ { "base": "application/json", "type": "application/vnd.openstack.identity-v3+json" } ],
+    } }))
 }
 
 fn base_url(headers: &HeaderMap) -> String {

@@ -24,7 +24,7 @@ pub mod store;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use axum::routing::{get, post};
+use axum::routing::{get, post, MethodRouter};
 use axum::{middleware, Router};
 
 pub use errors::ErrorShape;
@@ -127,25 +127,28 @@ impl Emulator {
 
 /// The full HTTP surface of the emulator.
 pub fn app(emu: Shared) -> Router {
-    let swr = shares::routes()
+    // Authentication runs after routing, as the API gateway does: only a route's own
+    // methods authenticate; any other method is the gateway's 404, token or not.
+    let auth = middleware::from_fn_with_state(emu.clone(), auth::require_identity);
+    let authed = move |m: MethodRouter<Shared>| m.route_layer(auth.clone());
+    let swr = shares::routes(&authed)
         .route(
             "/v2/manage/namespaces",
-            get(catalog::list_namespaces).fallback(errors::apigw_not_found),
+            authed(get(catalog::list_namespaces)).fallback(errors::apigw_not_found),
         )
         .route(
             "/v2/manage/repos",
-            get(catalog::list_repos).fallback(errors::apigw_not_found),
+            authed(get(catalog::list_repos)).fallback(errors::apigw_not_found),
+        );
+    let iam = Router::new()
+        .route(
+            "/v3/auth/tokens",
+            post(iam::create_token)
+                .get(iam::validate_token)
+                .fallback(errors::apigw_not_found),
         )
-        .route_layer(middleware::from_fn_with_state(
-            emu.clone(),
-            auth::require_identity,
-        ));
-    let iam = Router::new().route(
-        "/v3/auth/tokens",
-        post(iam::create_token)
-            .get(iam::validate_token)
-            .fallback(errors::apigw_not_found),
-    );
+        .route("/v3", get(iam::version).fallback(errors::apigw_not_found))
+        .route("/v3/", get(iam::version).fallback(errors::apigw_not_found));
     Router::new()
         .merge(swr)
         .merge(iam)
@@ -154,7 +157,10 @@ pub fn app(emu: Shared) -> Router {
             emu.clone(),
             errors::reshape_swr_errors,
         ))
+        // Inside the fault layer: an injected HTML page stays as the test asked.
+        .layer(middleware::from_fn(errors::json_errors_only))
         .layer(middleware::from_fn_with_state(emu.clone(), faults::inject))
         .nest("/_emulator", admin::routes())
+        .layer(middleware::from_fn(errors::request_id_header))
         .with_state(emu)
 }

@@ -68,7 +68,9 @@ async fn run(args: Args) -> Result<(), String> {
     };
     let emu = Emulator::new(seed, options)?;
     if let Some(now) = args.clock {
-        emu.clock.set(swr_emulator::clock::ClockMode::Fixed { now });
+        emu.clock
+            .set(swr_emulator::clock::ClockMode::Fixed { now })
+            .map_err(|e| format!("--clock: {e}"))?;
     }
     *emu.faults.latency_ms.lock().unwrap() = args.latency_ms;
     for spec in &args.fault {

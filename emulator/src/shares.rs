@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, MethodRouter};
 use axum::{Extension, Router};
 use serde_json::{json, Map, Value};
 
@@ -14,19 +14,21 @@ use crate::rules;
 use crate::store::{Repo, Share, Store};
 use crate::{MissingShare, Shared};
 
-pub fn routes() -> Router<Shared> {
+/// The routes; `authed` adds authentication to a route's methods only, so a method the
+/// route lacks gets the gateway's 404 with or without a token.
+pub fn routes(authed: impl Fn(MethodRouter<Shared>) -> MethodRouter<Shared>) -> Router<Shared> {
     let mut router = Router::new();
     for kind in ["repositories", "repos"] {
         let base =
             format!("/v2/manage/namespaces/{{namespace}}/{kind}/{{repository}}/access-domains");
         router = router
-            .route(&base, get(list).post(create).fallback(apigw_not_found))
+            .route(
+                &base,
+                authed(get(list).post(create)).fallback(apigw_not_found),
+            )
             .route(
                 &format!("{base}/{{access_domain}}"),
-                get(show)
-                    .patch(update)
-                    .delete(remove)
-                    .fallback(apigw_not_found),
+                authed(get(show).patch(update).delete(remove)).fallback(apigw_not_found),
             );
     }
     router

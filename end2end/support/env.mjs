@@ -21,16 +21,22 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 
 export async function startEmulator(extraArgs = []) {
   const bin = process.env.SWR_EMULATOR_BIN || path.join(ROOT, 'target', 'debug', 'swr-emulator');
-  const proc = spawn(bin, ['--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!fs.existsSync(bin)) throw new Error(`no emulator at ${bin}: run cargo build -p swr-emulator`);
+  const proc = spawn(bin, ['--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; process.stderr.write(d); });
   const lines = readline.createInterface({ input: proc.stdout });
   const info = {};
+  // Its first lines within 10 s, or a loud failure with what it said.
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
   for await (const line of lines) {
     const url = line.match(/listening on (http:\/\/\S+)/);
     if (url) info.url = url[1];
     const token = line.match(/demo token \(valid 24 h\): (\S+)/);
     if (token) { info.token = token[1]; break; }
   }
-  if (!info.url) throw new Error('the emulator did not start');
+  clearTimeout(timer);
+  if (!info.url || !info.token) throw new Error(`the emulator did not start (${bin} ${extraArgs.join(' ')}):\n${stderr}`);
   const admin = async (method, p, body) => {
     const r = await fetch(`${info.url}/_emulator${p}`, {
       method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,

@@ -3,17 +3,12 @@
 // "eu-de" to the test's emulator. Only the site file (allow-lists) is the test's own.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './ports.mjs';
 
 export const SUB_PATH = '/tools/swr-share/';
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-  });
-}
 
 function copyDir(from, to) {
   fs.mkdirSync(to, { recursive: true });
@@ -70,8 +65,18 @@ http {
   const checkOut = await new Promise((resolve) => { let o = ''; check.stderr.on('data', (d) => { o += d; }); check.on('exit', (code) => resolve({ code, o })); });
   if (checkOut.code !== 0) throw new Error(`nginx -t failed:\n${checkOut.o}`);
   const proc = spawn('/usr/sbin/nginx', args, { stdio: 'inherit' });
-  for (let i = 0; i < 100; i++) {
-    try { await fetch(`http://127.0.0.1:${port}/config.json`); break; } catch { await new Promise((r) => setTimeout(r, 50)); }
+  let exited = null;
+  proc.once('exit', (code) => { exited = code; });
+  // Up within 10 s, or a loud failure with nginx's own log.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try { await fetch(`http://127.0.0.1:${port}/config.json`); break; } catch { /* not yet */ }
+    if (exited !== null || Date.now() > deadline) {
+      const log = fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : '(no error.log)';
+      proc.kill('SIGKILL');
+      throw new Error(`nginx did not start (${exited !== null ? `exited with ${exited}` : 'no answer in 10 s'}):\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
   }
   return {
     url: `http://127.0.0.1:${port}`,

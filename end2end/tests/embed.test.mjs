@@ -13,7 +13,7 @@ let portal;
 let portalUrl;
 before(async () => {
   // The portal lives on another origin; the console allows it to frame it.
-  portal = await startStaticProxy(EXAMPLES, 'http://127.0.0.1:9', 0);
+  portal = await startStaticProxy(EXAMPLES, 'http://127.0.0.1:9', 0, { csp: false });
   portalUrl = `http://127.0.0.1:${portal.address().port}`;
   env = await startAll({ server: 'nginx', frameAncestors: portalUrl });
 });
