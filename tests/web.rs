@@ -6,7 +6,12 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use swr_share::api::outcome::WriteOutcome;
 use swr_share::api::{ApiError, RawResponse};
+use swr_share::state::embedding::{HostMode, HostOptions};
+use swr_share::state::session::Session;
+use swr_share::state::shares::SharesStore;
+use swr_share::state::view::View;
 use swr_share::model::new_share::NewShare;
 use swr_share::model::{RepoRef, Share};
 use swr_share::ui::add_share_form::AddShareForm;
@@ -120,8 +125,9 @@ struct Harness {
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
-/// Mounts the form over a fake action that answers `result` after `delay_ms`.
-fn form_with(result: Result<Option<Share>, ApiError>, delay_ms: i32) -> Harness {
+/// Mounts the form over a fake action that answers `result` after `delay_ms`, inside a
+/// session with no token (so nothing can reach the network).
+fn form_with(result: WriteOutcome, delay_ms: i32) -> Harness {
     let root = container();
     let dispatched = Rc::new(Cell::new(0));
     let counter = dispatched.clone();
@@ -136,6 +142,13 @@ fn form_with(result: Result<Option<Share>, ApiError>, delay_ms: i32) -> Harness 
                 result
             }
         });
+        let session = Session::new(HostMode::Mounted, None);
+        provide_context(session);
+        let host = HostOptions {
+            mode: HostMode::Mounted,
+            fixed_repo: RepoRef::new("demo", "paas").ok(),
+        };
+        provide_context(SharesStore::new(session, View::new(&host)));
         let repo = Signal::derive(|| RepoRef::new("demo", "paas").ok());
         view! { <AddShareForm repo=repo existing=demo_shares() action=action/> }.into_any()
     });
@@ -148,7 +161,7 @@ fn form_with(result: Result<Option<Share>, ApiError>, delay_ms: i32) -> Harness 
 
 #[wasm_bindgen_test]
 async fn invalid_input_is_explained_and_nothing_is_sent() {
-    let h = form_with(Ok(None), 0);
+    let h = form_with(WriteOutcome::Done(None), 0);
     type_into(&h.root, "#ss-account", "two words");
     type_into(&h.root, "#ss-description", &"x".repeat(1001));
     click(&h.root, "button[type=submit]");
@@ -175,16 +188,18 @@ async fn invalid_input_is_explained_and_nothing_is_sent() {
 }
 
 #[wasm_bindgen_test]
-async fn success_clears_the_form_and_says_so() {
-    let h = form_with(Ok(None), 0);
-    type_into(&h.root, "#ss-account", "new-partner");
+async fn success_names_what_swr_stored() {
+    let mut stored = demo_shares().remove(0);
+    stored.account = "new-partner".into();
+    let h = form_with(WriteOutcome::Done(Some(stored)), 0);
+    type_into(&h.root, "#ss-account", "New-Partner");
     type_into(&h.root, "#ss-last-day", "2099-01-31");
     settle(10).await; // effects run on the next tick
     assert!(text(&h.root, "[data-testid=cutoff]").contains("Access ends at 2099-02-01 00:00 UTC"));
     click(&h.root, "button[type=submit]");
     settle(30).await;
     assert_eq!(h.dispatched.get(), 1);
-    assert_eq!(input(&h.root, "#ss-account").value(), "");
+    // What SWR stored is named, not what was typed.
     assert!(text(&h.root, ".ss-success").contains("Shared demo/paas with new-partner"));
 }
 
@@ -194,7 +209,7 @@ async fn failure_keeps_the_input_and_names_status_code_and_remedy() {
         409,
         r#"{"errorCode":"SVCSTG.SWR.4090089","errorMessage":"The shared account already exists"}"#,
     );
-    let h = form_with(Err(err), 0);
+    let h = form_with(WriteOutcome::Failed(err), 0);
     type_into(&h.root, "#ss-account", "late-partner");
     type_into(&h.root, "#ss-description", "keep me");
     input(&h.root, "input[type=checkbox]").click();
@@ -210,7 +225,7 @@ async fn failure_keeps_the_input_and_names_status_code_and_remedy() {
 
 #[wasm_bindgen_test]
 async fn one_click_one_request_while_pending() {
-    let h = form_with(Ok(None), 300);
+    let h = form_with(WriteOutcome::Done(None), 300);
     type_into(&h.root, "#ss-account", "slow-partner");
     input(&h.root, "input[type=checkbox]").click();
     click(&h.root, "button[type=submit]");

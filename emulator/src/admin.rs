@@ -118,6 +118,9 @@ async fn add_fault(State(emu): State<Shared>, Json(f): Json<Fault>) -> Response 
     if f.times == Some(0) {
         return bad("times must be at least 1 (leave it out for a fault that stays)");
     }
+    if matches!(f.kind, crate::faults::FaultKind::Delay { ms } if ms > MAX_LATENCY_MS) {
+        return bad(format!("ms must be at most {MAX_LATENCY_MS}"));
+    }
     emu.faults.rules.lock().unwrap().push(f.clone());
     (StatusCode::CREATED, Json(json!(f))).into_response()
 }

@@ -37,6 +37,8 @@ pub enum FaultKind {
     },
     /// Close the connection without answering.
     Drop,
+    /// Answer normally, but only after this many milliseconds (a slow route).
+    Delay { ms: u64 },
 }
 
 fn ok() -> u16 {
@@ -65,8 +67,8 @@ impl Fault {
             && glob(&self.path, path)
     }
 
-    /// Parses the `--fault` flag: `METHOD PATH => STATUS [CODE [MESSAGE…]]`, `=> malformed`
-    /// or `=> drop`; METHOD may be `*`.
+    /// Parses the `--fault` flag: `METHOD PATH => STATUS [CODE [MESSAGE…]]`, `=> malformed`,
+    /// `=> drop` or `=> delay MS`; METHOD may be `*`.
     pub fn parse(spec: &str) -> Result<Fault, String> {
         let (left, right) = spec
             .split_once("=>")
@@ -80,6 +82,12 @@ impl Fault {
         let what = r.next().ok_or("missing status, `malformed` or `drop`")?;
         let kind = match what {
             "drop" => FaultKind::Drop,
+            "delay" => FaultKind::Delay {
+                ms: r
+                    .next()
+                    .and_then(|m| m.parse().ok())
+                    .ok_or("`delay` needs milliseconds")?,
+            },
             "malformed" => FaultKind::Malformed { status: 200 },
             s => {
                 let status: u16 = s.parse().map_err(|_| format!("not a status: {s}"))?;
@@ -149,6 +157,10 @@ pub async fn inject(State(emu): State<Shared>, req: Request, next: Next) -> Resp
         return next.run(req).await;
     };
     match kind {
+        FaultKind::Delay { ms } => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            next.run(req).await
+        }
         FaultKind::Drop => {
             let mut r = StatusCode::INTERNAL_SERVER_ERROR.into_response();
             r.extensions_mut().insert(DropConnection);
@@ -219,5 +231,9 @@ mod tests {
             FaultKind::Drop
         );
         assert!(Fault::parse("GET /x").is_err());
+        assert_eq!(
+            Fault::parse("GET /x => delay 250").unwrap().kind,
+            FaultKind::Delay { ms: 250 }
+        );
     }
 }

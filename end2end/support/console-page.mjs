@@ -6,7 +6,7 @@ export class ConsolePage {
   constructor(page, appUrl) {
     this.page = page;
     this.appUrl = appUrl;
-    this.token = page.getByLabel('IAM token');
+    this.token = page.getByLabel('IAM token', { exact: true });
     this.organization = page.getByLabel('Organization');
     this.repository = page.getByLabel('Repository', { exact: true });
     this.showShares = page.getByRole('button', { name: 'Show shares' });
@@ -28,8 +28,10 @@ export class ConsolePage {
     await this.token.waitFor();
   }
 
+  /** Types the token and commits it with Enter (typing alone commits after a pause). */
   async useToken(token) {
     await this.token.fill(token);
+    await this.token.press('Enter');
   }
 
   async openRepository(namespace, repository) {

@@ -75,8 +75,12 @@ test('iframe: a token from an origin that is not allowed is ignored', () =>
   scenario(env, 'iframe origin check', async (page) => {
     const token = await env.emulator.token();
     await page.goto(`${env.appUrl}/?embed=iframe&namespace=acme-prod&repository=payments-api`);
-    await page.getByLabel('IAM token').waitFor();
-    await page.evaluate((t) => window.postMessage({ type: 'swr-share:token', token: t }, '*'), token);
-    await page.waitForTimeout(300);
+    await page.getByLabel('IAM token', { exact: true }).waitFor();
+    // Resolves once the message was handled (listeners run in order) and the page painted.
+    await page.evaluate((t) => new Promise((resolve) => {
+      window.addEventListener('message', () => requestAnimationFrame(() => requestAnimationFrame(resolve)), { once: true });
+      window.postMessage({ type: 'swr-share:token', token: t }, '*');
+    }), token);
+    assert.equal(await page.getByLabel('IAM token', { exact: true }).inputValue(), '');
     assert.match(await page.getByTestId('list-status').textContent(), /Paste a token/);
   }));

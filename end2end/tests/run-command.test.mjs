@@ -64,7 +64,7 @@ test('scripts/run.sh: styled, no reload, no CSP violation, token and sign-in rea
       page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations += 1; });
       const loadedAt = Date.now();
       await page.goto(url);
-      await page.getByLabel('IAM token').waitFor();
+      await page.getByLabel('IAM token', { exact: true }).waitFor();
       const navigationsAtLoad = navigations;
 
       // Styled: both stylesheets applied (a card has the app's border radius and padding).
@@ -78,7 +78,7 @@ test('scripts/run.sh: styled, no reload, no CSP violation, token and sign-in rea
       assert.equal(style.body, 'rgb(246, 247, 249)', 'page.css applies to the body');
 
       // The demo token leads to the demo table.
-      await page.getByLabel('IAM token').fill(token);
+      await page.getByLabel('IAM token', { exact: true }).fill(token);
       const table = page.getByRole('table', { name: 'Accounts this repository is shared with' });
       await table.waitFor();
       assert.ok(await table.getByRole('rowheader').count() >= 5);

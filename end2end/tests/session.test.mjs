@@ -45,9 +45,10 @@ test('a refused token asks for a new one and keeps filters and the repository', 
   scenario(env, 'reauth', async (page) => {
     const c = new ConsolePage(page, env.appUrl);
     await c.open('?namespace=acme-prod&repository=payments-api&q=contract');
-    await c.useToken((await env.emulator.admin('POST', '/tokens', { user: 'alice', expires_in_seconds: 1 })).token);
+    await c.useToken((await env.emulator.admin('POST', '/tokens', { user: 'alice', expires_in_seconds: 60 })).token);
     await c.table.waitFor();
-    await page.waitForTimeout(1200);
+    // The token expires: the emulator's clock moves past it.
+    await env.emulator.admin('PUT', '/clock', { advance_seconds: 120 });
     await page.getByRole('button', { name: 'Reload' }).click();
     await c.expectAlertContains('HTTP 401', 'token was refused');
     await page.getByRole('button', { name: 'Enter a new token' }).click();

@@ -71,6 +71,19 @@ impl ApiError {
         self.code.as_deref() == Some("SVCSTG.SWR.4090023")
     }
 
+    /// SWR's answer when an image already has the most shares it allows (500): a 400 with
+    /// the generic "invalid parameter" code, told apart by its words.
+    pub fn is_share_limit(&self) -> bool {
+        self.status == 400
+            && self.code.as_deref() == Some("SVCSTG.SWR.4001025")
+            && self.message.contains("500")
+    }
+
+    /// SWR's answer for a change to a share that does not exist (any more).
+    pub fn is_share_gone(&self) -> bool {
+        self.code.as_deref() == Some("SVCSTG.SWR.4001090")
+    }
+
     /// `HTTP 409 · SVCSTG.SWR.4090089`, or `No answer` for network failures.
     pub fn headline(&self) -> String {
         match (self.status, &self.code) {
@@ -86,6 +99,14 @@ impl ApiError {
         match self.status {
             0 => "Check the network and that the API base in config.json points at the SWR proxy, then retry.".into(),
             400 if code == "SVCSTG.SWR.4001048" => "SWR could not read the token: paste a new token.".into(),
+            400 if self.is_share_limit() => format!(
+                "This image is already shared with the most accounts SWR allows ({}). Revoke a share that is no longer needed (expired ones first) to free a place, then try again.",
+                crate::api::responses::MAX_SHARES
+            ),
+            400 if self.is_share_gone() => match op {
+                Operation::Create => "SWR no longer finds this share. Reload the list and try again.".into(),
+                _ => "The share no longer exists: it was probably revoked meanwhile (in another tab or by someone else). Reload the list to see the current shares; add it again if it is still needed.".into(),
+            },
             400 => "SWR rejected the request as invalid; correct the field it names and try again.".into(),
             401 if op == Operation::SignIn => "Check the user name, password and account name.".into(),
             401 => "The token was refused (missing, invalid or expired). Paste a new token or sign in again.".into(),
@@ -276,6 +297,33 @@ mod tests {
         assert!(dup
             .advice(Operation::Create)
             .contains("already has a share"));
+    }
+
+    #[test]
+    fn the_share_limit_and_a_vanished_share_get_their_own_advice() {
+        let limit = ApiError::from_response(
+            400,
+            r#"{"errorCode":"SVCSTG.SWR.4001025","errorMessage":"An image can be shared with at most 500 accounts"}"#,
+        );
+        assert!(limit.is_share_limit());
+        let advice = limit.advice(Operation::Create);
+        assert!(advice.contains("most accounts SWR allows (500)"), "{advice}");
+        assert!(advice.contains("Revoke a share"), "{advice}");
+        assert!(!advice.contains("correct the field"));
+        let other = ApiError::from_response(
+            400,
+            r#"{"errorCode":"SVCSTG.SWR.4001025","errorMessage":"Invalid parameter: offset"}"#,
+        );
+        assert!(!other.is_share_limit());
+        let gone = ApiError::from_response(
+            400,
+            r#"{"errorCode":"SVCSTG.SWR.4001090","errorMessage":"The shared account does not exist"}"#,
+        );
+        assert!(gone.is_share_gone());
+        let advice = gone.advice(Operation::Update);
+        assert!(advice.contains("no longer exists"), "{advice}");
+        assert!(advice.contains("Reload"), "{advice}");
+        assert!(!advice.contains("correct the field"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod dto;
 pub mod error;
+pub mod outcome;
 pub mod requests;
 pub mod responses;
 pub mod transport;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::dto::{NamespaceDto, NamespacesDto, RepoDto, ShareDto, TokenBodyDto};
-use super::error::ApiError;
+use super::error::{ApiError, Operation};
 use crate::model::share::Timestamp;
 use crate::model::{Deadline, Share};
 
@@ -81,9 +81,35 @@ pub fn share_check(r: &RawResponse) -> Result<Option<Share>, ApiError> {
     })
 }
 
-/// Create (201), update (201, though 200 and 204 are accepted too) and delete (204).
-pub fn no_content(r: &RawResponse) -> Result<(), ApiError> {
-    ok_or_error(r)
+/// What the answer to a write says, read strictly: only SWR's documented answer counts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WriteAnswer {
+    /// 201 for create and update, 204 for delete, each with the documented empty body.
+    Documented,
+    /// A success status SWR does not document for this call, or a body where none belongs:
+    /// whether anything changed must be read back from SWR.
+    Undocumented { status: u16, body: String },
+}
+
+/// The documented success status of a write.
+pub fn documented_status(op: Operation) -> u16 {
+    match op {
+        Operation::Delete => 204,
+        _ => 201,
+    }
+}
+
+pub fn write_answer(r: &RawResponse, op: Operation) -> Result<WriteAnswer, ApiError> {
+    ok_or_error(r)?;
+    if r.status == documented_status(op) && r.body.trim().is_empty() {
+        Ok(WriteAnswer::Documented)
+    } else {
+        let body: String = r.body.trim().chars().take(80).collect();
+        Ok(WriteAnswer::Undocumented {
+            status: r.status,
+            body,
+        })
+    }
 }
 
 pub fn namespaces(r: &RawResponse) -> Result<Vec<NamespaceDto>, ApiError> {
@@ -223,11 +249,30 @@ mod tests {
     }
 
     #[test]
-    fn success_codes_each_call_returns() {
-        for s in [200, 201, 204] {
-            assert!(no_content(&resp(s, "")).is_ok());
+    fn only_the_documented_answer_of_each_write_counts() {
+        use Operation::*;
+        assert_eq!(
+            write_answer(&resp(201, ""), Create),
+            Ok(WriteAnswer::Documented)
+        );
+        assert_eq!(
+            write_answer(&resp(201, " \n"), Update),
+            Ok(WriteAnswer::Documented)
+        );
+        assert_eq!(
+            write_answer(&resp(204, ""), Delete),
+            Ok(WriteAnswer::Documented)
+        );
+        // A malformed 200, a 200 or 204 where 201 is documented: not a success.
+        let malformed = write_answer(&resp(200, r#"[{"namespace": "demo", "access_domain": "#), Create);
+        assert!(matches!(malformed, Ok(WriteAnswer::Undocumented { status: 200, .. })));
+        for (status, op) in [(200, Update), (204, Create), (200, Delete), (201, Delete)] {
+            assert!(
+                matches!(write_answer(&resp(status, ""), op), Ok(WriteAnswer::Undocumented { .. })),
+                "{status} {op:?}"
+            );
         }
-        assert!(no_content(&resp(409, r#"{"errorCode":"SVCSTG.SWR.4090089"}"#)).is_err());
+        assert!(write_answer(&resp(409, r#"{"errorCode":"SVCSTG.SWR.4090089"}"#), Create).is_err());
     }
 
     #[test]

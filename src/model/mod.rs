@@ -2,6 +2,7 @@
 //! with no Leptos, tested on the host with `cargo test`.
 
 pub mod config;
+pub mod day_input;
 pub mod deadline;
 pub mod expiry;
 pub mod names;
@@ -11,6 +12,7 @@ pub mod share;
 pub mod table_view;
 pub mod time;
 pub mod view_state;
+pub mod write_check;
 
 pub use deadline::Deadline;
 pub use repo_ref::RepoRef;

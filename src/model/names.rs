@@ -47,7 +47,8 @@ fn check_name(
     {
         let allowed: Vec<String> = separators.iter().map(|c| format!("'{c}'")).collect();
         return Err(format!(
-            "'{c}' is not allowed: use lowercase letters, digits and {}.",
+            "{} is not allowed: use lowercase letters, digits and {}.",
+            capitalized(&char_label(c)),
             allowed.join(", ")
         ));
     }
@@ -94,19 +95,49 @@ pub fn validate_account(s: &str) -> Result<(), String> {
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
     {
-        let shown = if c.is_whitespace() {
-            "A space".to_string()
-        } else {
-            format!("'{c}'")
-        };
         return Err(format!(
-            "{shown} is not allowed in an account name: use letters, digits, '-', '_' and '.'."
+            "{} is not allowed in an account name: use letters, digits, '-', '_' and '.'.",
+            capitalized(&char_label(c))
         ));
     }
     if !s.starts_with(|c: char| c.is_ascii_alphanumeric()) {
         return Err("An account name starts with a letter or digit.".into());
     }
     Ok(())
+}
+
+/// Names a character so that the user can find it: visible ones in quotes, the others by
+/// what they are and their code point (an invisible U+200B pasted from a chat, a tab).
+pub fn char_label(c: char) -> String {
+    let invisible = match c {
+        ' ' => return "a space".into(),
+        '\t' => return "a tab".into(),
+        '\n' | '\r' => return "a line break".into(),
+        '\u{00A0}' => Some("NO-BREAK SPACE"),
+        '\u{00AD}' => Some("SOFT HYPHEN"),
+        '\u{200B}' => Some("ZERO WIDTH SPACE"),
+        '\u{200C}' => Some("ZERO WIDTH NON-JOINER"),
+        '\u{200D}' => Some("ZERO WIDTH JOINER"),
+        '\u{200E}' => Some("LEFT-TO-RIGHT MARK"),
+        '\u{200F}' => Some("RIGHT-TO-LEFT MARK"),
+        '\u{2060}' => Some("WORD JOINER"),
+        '\u{FEFF}' => Some("ZERO WIDTH NO-BREAK SPACE"),
+        c if c.is_whitespace() => Some("a space character"),
+        c if c.is_control() => Some("a control character"),
+        _ => None,
+    };
+    match invisible {
+        Some(name) => format!("an invisible character (U+{:04X} {name})", c as u32),
+        None => format!("'{c}'"),
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 pub fn validate_description(s: &str) -> Result<(), String> {
@@ -182,7 +213,7 @@ mod tests {
         );
         assert!(validate_namespace("ac me")
             .unwrap_err()
-            .contains("' ' is not allowed"));
+            .starts_with("A space is not allowed"));
     }
 
     #[test]
@@ -245,7 +276,20 @@ mod tests {
             .contains("64"));
         assert!(validate_account("two words")
             .unwrap_err()
-            .starts_with("A space"));
+            .starts_with("A space is not allowed"));
+        assert!(validate_account("two\twords")
+            .unwrap_err()
+            .starts_with("A tab is not allowed"));
+        let zw = validate_account("partner\u{200B}bank").unwrap_err();
+        assert!(
+            zw.starts_with("An invisible character (U+200B ZERO WIDTH SPACE) is not allowed"),
+            "{zw}"
+        );
+        assert!(!zw.contains('\u{200B}'), "the message must not hide the character itself");
+        assert!(validate_account("caf\u{e9}").unwrap_err().starts_with("'\u{e9}'"));
+        assert!(validate_account("a\u{7}b")
+            .unwrap_err()
+            .contains("U+0007 a control character"));
         assert!(validate_account("a/b").unwrap_err().contains("'/'"));
         assert!(validate_account("-lead").is_err());
     }

@@ -2,15 +2,14 @@
 
 use chrono::NaiveDate;
 
+use super::day_input::DayInput;
 use super::names::{validate_account, validate_description};
 use super::{Deadline, Share};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ShareForm {
     pub account: String,
-    pub forever: bool,
-    /// `YYYY-MM-DD`, as an `<input type="date">` gives it.
-    pub last_day: String,
+    pub until: DayInput,
     pub description: String,
 }
 
@@ -36,14 +35,6 @@ pub struct NewShare {
 }
 
 impl ShareForm {
-    /// The deadline the form describes, if it describes one.
-    pub fn deadline(&self) -> Option<Deadline> {
-        if self.forever {
-            return Some(Deadline::Forever);
-        }
-        super::time::parse_ymd(self.last_day.trim()).map(Deadline::LastDay)
-    }
-
     /// `today` is the current UTC date: a last valid day before it would already be over.
     /// `existing` is the loaded list, to catch a duplicate before SWR answers 409.
     pub fn validate(&self, today: NaiveDate, existing: &[Share]) -> Result<NewShare, FormErrors> {
@@ -61,26 +52,11 @@ impl ShareForm {
                 ));
             }
         }
-        let deadline = self.deadline();
-        match &deadline {
-            None if self.last_day.trim().is_empty() => {
-                errors.last_day = Some("Choose the last valid day, or choose Forever.".into())
-            }
-            None => {
-                errors.last_day = Some(format!("{:?} is not a date (YYYY-MM-DD).", self.last_day))
-            }
-            Some(Deadline::LastDay(d)) if *d < today => {
-                errors.last_day = Some(format!(
-                    "{} is in the past: access would already have ended. Choose {} or later.",
-                    super::time::ymd(*d),
-                    super::time::ymd(today)
-                ))
-            }
-            _ => {}
-        }
+        let deadline = self.until.deadline(today);
+        errors.last_day = deadline.as_ref().err().cloned();
         errors.description = validate_description(&self.description).err();
         match deadline {
-            Some(deadline) if errors.is_empty() => Ok(NewShare {
+            Ok(deadline) if errors.is_empty() => Ok(NewShare {
                 account,
                 deadline,
                 description: self.description.clone(),
@@ -97,6 +73,13 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn day(s: &str) -> DayInput {
+        DayInput {
+            value: s.into(),
+            ..Default::default()
+        }
     }
 
     fn share(account: &str) -> Share {
@@ -117,8 +100,7 @@ mod tests {
     fn a_valid_form_becomes_a_new_share() {
         let f = ShareForm {
             account: " partner ".into(),
-            forever: false,
-            last_day: "2030-01-31".into(),
+            until: day("2030-01-31"),
             description: "x".into(),
         };
         let s = f.validate(d("2026-11-23"), &[]).unwrap();
@@ -126,7 +108,10 @@ mod tests {
         assert_eq!(s.deadline.to_api(), "2030-01-31T00:00:00Z");
         let f = ShareForm {
             account: "p".into(),
-            forever: true,
+            until: DayInput {
+                forever: true,
+                ..Default::default()
+            },
             ..Default::default()
         };
         assert_eq!(
@@ -139,8 +124,7 @@ mod tests {
     fn every_field_reports_its_own_problem() {
         let f = ShareForm {
             account: "has space".into(),
-            forever: false,
-            last_day: String::new(),
+            until: day(""),
             description: "d".repeat(1001),
         };
         let e = f.validate(d("2026-11-23"), &[]).unwrap_err();
@@ -151,9 +135,9 @@ mod tests {
 
     #[test]
     fn today_is_allowed_yesterday_is_not() {
-        let f = |day: &str| ShareForm {
+        let f = |d: &str| ShareForm {
             account: "p".into(),
-            last_day: day.into(),
+            until: day(d),
             ..Default::default()
         };
         assert!(f("2026-11-23").validate(d("2026-11-23"), &[]).is_ok());
@@ -165,7 +149,10 @@ mod tests {
     fn duplicates_are_caught_case_insensitively() {
         let f = ShareForm {
             account: "Partner-Bank".into(),
-            forever: true,
+            until: DayInput {
+                forever: true,
+                ..Default::default()
+            },
             ..Default::default()
         };
         let e = f

@@ -9,3 +9,5 @@ pub mod shares;
 pub mod tab_storage;
 pub mod url;
 pub mod view;
+pub mod wanted;
+pub mod writes;

@@ -1,33 +1,52 @@
 //! Choices for the organization and repository fields: organizations where the user may
 //! share (Manage), and the private repositories of the chosen one, all pages of them.
-//! When the lists cannot be loaded, free typing still works.
+//! When the lists cannot be loaded, free typing still works, the reason is shown and
+//! "Retry" loads them again in place. Answers follow the one rule of `wanted`.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::session::Session;
+use super::wanted::Fetch;
 use crate::api::error::Operation;
-use crate::api::{responses, transport, ApiError};
+use crate::api::{responses, transport, ApiError, SwrApi};
 use crate::model::names::validate_namespace;
 
 /// SWR's permission level "Manage", needed to share.
 const MANAGE: i64 = 7;
 const REPO_PAGE: usize = 100;
 
-#[derive(Clone, Copy)]
-pub struct Pickers {
-    pub namespaces: RwSignal<Vec<String>>,
-    pub repositories: RwSignal<Vec<String>>,
-    /// Why a list is missing, in words.
-    pub note: RwSignal<Option<String>>,
+/// What a picker list answers: the API base and token, and for repositories the organization.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PickerKey {
+    pub swr: String,
+    pub token: String,
+    pub namespace: Option<String>,
 }
 
-async fn all_private_repos(session: Session, namespace: String) -> Result<Vec<String>, ApiError> {
+impl PickerKey {
+    fn api(&self) -> SwrApi {
+        SwrApi {
+            swr_base: self.swr.clone(),
+            iam_base: String::new(),
+            token: self.token.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Pickers {
+    ns_key: Memo<Option<PickerKey>>,
+    repo_key: Memo<Option<PickerKey>>,
+    namespaces_fetch: Fetch<PickerKey, Vec<String>>,
+    repos_fetch: Fetch<PickerKey, Vec<String>>,
+}
+
+async fn all_private_repos(key: &PickerKey) -> Result<Vec<String>, ApiError> {
+    let (api, namespace) = (key.api(), key.namespace.clone().unwrap_or_default());
     let mut names = Vec::new();
     loop {
-        let req = session
-            .api_untracked()
-            .list_private_repos(&namespace, names.len(), REPO_PAGE);
+        let req = api.list_private_repos(&namespace, names.len(), REPO_PAGE);
         let (page, total) = responses::repos(&transport::send(&req).await?)?;
         let got = page.len();
         names.extend(page.into_iter().filter(|r| !r.is_public).map(|r| r.name));
@@ -37,61 +56,117 @@ async fn all_private_repos(session: Session, namespace: String) -> Result<Vec<St
     }
 }
 
+async fn manageable_namespaces(key: &PickerKey) -> Result<Vec<String>, ApiError> {
+    let req = key.api().list_namespaces();
+    let list = responses::namespaces(&transport::send(&req).await?)?;
+    Ok(list
+        .into_iter()
+        .filter(|n| n.auth >= MANAGE)
+        .map(|n| n.name)
+        .collect())
+}
+
 impl Pickers {
+    /// `namespace` is the organization as committed (Enter, leaving the field, a pause),
+    /// not every keystroke.
     pub fn new(session: Session, namespace: Signal<String>) -> Pickers {
+        let ns_key = Memo::new(move |_| {
+            (session.config_ready.get() && session.has_token()).then(|| PickerKey {
+                swr: session.region().swr,
+                token: session.token.get(),
+                namespace: None,
+            })
+        });
+        let repo_key = Memo::new(move |_| {
+            let ns = namespace.get().trim().to_string();
+            let base = ns_key.get()?;
+            validate_namespace(&ns).is_ok().then_some(PickerKey {
+                namespace: Some(ns),
+                ..base
+            })
+        });
         let p = Pickers {
-            namespaces: RwSignal::new(Vec::new()),
-            repositories: RwSignal::new(Vec::new()),
-            note: RwSignal::new(None),
+            ns_key,
+            repo_key,
+            namespaces_fetch: Fetch::new(),
+            repos_fetch: Fetch::new(),
         };
-        Effect::new(move |_| {
-            let _ = (session.token.get(), session.region());
-            if !session.has_token() || !session.config_ready.get() {
-                return;
-            }
-            let req = session.api_untracked().list_namespaces();
-            spawn_local(async move {
-                match transport::send(&req)
-                    .await
-                    .and_then(|r| responses::namespaces(&r))
-                {
-                    Ok(list) => {
-                        p.namespaces.set(
-                            list.into_iter()
-                                .filter(|n| n.auth >= MANAGE)
-                                .map(|n| n.name)
-                                .collect(),
-                        );
-                        p.note.set(None);
-                    }
-                    Err(e) => p.note.set(Some(format!(
-                        "The organization list could not be loaded ({}); type the names instead.",
-                        e.describe(Operation::Namespaces)
-                    ))),
-                }
-            });
-        });
-        Effect::new(move |_| {
-            let ns = namespace.get();
-            let _ = (session.token.get(), session.region());
-            p.repositories.set(Vec::new());
-            if !session.has_token()
-                || !session.config_ready.get()
-                || validate_namespace(ns.trim()).is_err()
-            {
-                return;
-            }
-            spawn_local(async move {
-                match all_private_repos(session, ns.trim().to_string()).await {
-                    Ok(names) => p.repositories.set(names),
-                    Err(e) if e.status == 404 || e.status == 403 => {}
-                    Err(e) => p.note.set(Some(format!(
-                        "The repository list could not be loaded ({}); type the name instead.",
-                        e.describe(Operation::Repositories)
-                    ))),
-                }
-            });
-        });
+        Effect::new(move |_| p.load_namespaces());
+        Effect::new(move |_| p.load_repositories());
         p
+    }
+
+    fn load_namespaces(self) {
+        let Some(key) = self.ns_key.get() else {
+            self.namespaces_fetch.cancel();
+            return;
+        };
+        let ticket = self.namespaces_fetch.start(key.clone());
+        spawn_local(async move {
+            let r = manageable_namespaces(&key).await;
+            self.namespaces_fetch.finish(ticket, r);
+        });
+    }
+
+    fn load_repositories(self) {
+        let Some(key) = self.repo_key.get() else {
+            self.repos_fetch.cancel();
+            return;
+        };
+        let ticket = self.repos_fetch.start(key.clone());
+        spawn_local(async move {
+            let r = all_private_repos(&key).await;
+            self.repos_fetch.finish(ticket, r);
+        });
+    }
+
+    pub fn namespaces(&self) -> Vec<String> {
+        self.ns_key
+            .with(|k| k.as_ref().and_then(|k| self.namespaces_fetch.value(k)))
+            .unwrap_or_default()
+    }
+
+    pub fn repositories(&self) -> Vec<String> {
+        self.repo_key
+            .with(|k| k.as_ref().and_then(|k| self.repos_fetch.value(k)))
+            .unwrap_or_default()
+    }
+
+    /// Why a list is missing, in words; None once both loaded (or are not needed).
+    pub fn note(&self) -> Option<String> {
+        let ns = self
+            .ns_key
+            .with(|k| k.as_ref().and_then(|k| self.namespaces_fetch.error(k)));
+        let repos = self
+            .repo_key
+            .with(|k| k.as_ref().and_then(|k| self.repos_fetch.error(k)));
+        match (ns, repos) {
+            (Some(e), _) => Some(format!(
+                "The organization list could not be loaded ({}); type the names instead, or retry.",
+                e.describe(Operation::Namespaces)
+            )),
+            (None, Some(e)) => Some(format!(
+                "The repository list could not be loaded ({}); type the name instead, or retry.",
+                e.describe(Operation::Repositories)
+            )),
+            (None, None) => None,
+        }
+    }
+
+    pub fn loading(&self) -> bool {
+        let ns = self
+            .ns_key
+            .with(|k| k.as_ref().is_some_and(|k| self.namespaces_fetch.loading(k)));
+        ns || self
+            .repo_key
+            .with(|k| k.as_ref().is_some_and(|k| self.repos_fetch.loading(k)))
+    }
+
+    /// Loads both lists again, in place.
+    pub fn retry(self) {
+        untrack(|| {
+            self.load_namespaces();
+            self.load_repositories();
+        });
     }
 }

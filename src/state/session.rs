@@ -2,6 +2,7 @@
 //! only (a signal); it never goes to the URL, to storage or to logs.
 
 use chrono::{DateTime, Utc};
+use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use super::embedding::{call_token_source, tell_parent, HostMode, MSG_TOKEN_NEEDED};
@@ -34,6 +35,13 @@ pub struct Session {
     token_source: StoredValue<Option<js_sys::Function>, LocalStorage>,
     /// The token a refresh was last asked for, so a refused token is replaced only once.
     refreshed_from: StoredValue<Option<String>>,
+    /// The token SWR refused (401), while it is still the current one. It is dropped from
+    /// the tab's storage and never written there again.
+    pub refused: RwSignal<Option<String>>,
+    /// Writes paused on a refused token, each waiting for the next one (None: cancelled).
+    waiting: StoredValue<Vec<oneshot::Sender<Option<String>>>, LocalStorage>,
+    /// True while a paused write waits: the page then asks for a new token where the user is.
+    pub asking: RwSignal<bool>,
 }
 
 impl Session {
@@ -49,6 +57,9 @@ impl Session {
             mode,
             token_source: StoredValue::new_local(token_source),
             refreshed_from: StoredValue::new(None),
+            refused: RwSignal::new(None),
+            waiting: StoredValue::new_local(Vec::new()),
+            asking: RwSignal::new(false),
         }
     }
 
@@ -68,7 +79,11 @@ impl Session {
     pub fn set_token(&self, token: String) {
         if self.token.with_untracked(|t| *t != token) {
             self.token_info.set(None);
-            self.token.set(token);
+            self.refused.set(None);
+            self.token.set(token.clone());
+            if !token.trim().is_empty() {
+                self.resume_waiting(Some(token));
+            }
         }
     }
 
@@ -76,8 +91,61 @@ impl Session {
     pub fn sign_out(&self) {
         self.keep_in_tab.set(false);
         self.token_info.set(None);
+        self.refused.set(None);
         self.token.set(String::new());
         super::tab_storage::forget();
+        self.resume_waiting(None);
+    }
+
+    /// SWR answered 401 to a request sent with `token`. If it is still the current token,
+    /// it is marked refused and dropped from the tab's storage, and an embedding host is
+    /// asked for a fresh one.
+    pub fn refuse(&self, token: &str) {
+        if self.token.with_untracked(|t| t != token) {
+            return;
+        }
+        if self.refused.with_untracked(|r| r.as_deref() != Some(token)) {
+            self.refused.set(Some(token.to_string()));
+        }
+        super::tab_storage::forget();
+        self.ask_host_for_token(token);
+    }
+
+    /// SWR accepted `token` after all (the 401 was passing): it is no longer marked refused.
+    pub fn accepted(&self, token: &str) {
+        if self.refused.with_untracked(|r| r.as_deref() == Some(token)) {
+            self.refused.set(None);
+        }
+    }
+
+    /// For a write that met a refused token: resolves with the next token the user (or the
+    /// host) gives, or None if the user cancels or signs out. Meanwhile `asking` is true.
+    pub fn next_token(&self, refused: &str) -> impl std::future::Future<Output = Option<String>> {
+        self.refuse(refused);
+        let (tx, rx) = oneshot::channel();
+        let current = self.token.get_untracked();
+        if current != refused && !current.trim().is_empty() {
+            // A new token arrived while the request was under way.
+            let _ = tx.send(Some(current));
+        } else {
+            self.waiting.update_value(|w| w.push(tx));
+            self.asking.set(true);
+        }
+        async move { rx.await.ok().flatten() }
+    }
+
+    /// Ends every wait for a new token: with the token, or None (cancelled).
+    pub fn resume_waiting(&self, token: Option<String>) {
+        let waiting = self
+            .waiting
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        for w in waiting {
+            let _ = w.send(token.clone());
+        }
+        if self.asking.get_untracked() {
+            self.asking.set(false);
+        }
     }
 
     /// A client for the current region and token (tracks both).

@@ -1,14 +1,41 @@
 //! The share list of the open repository, and the changes to it: add (after checking that
-//! the account has no share yet), update, extend, revoke and undo.
+//! the account has no share yet), update, extend, revoke and undo. Every change goes
+//! through `writes::write`: retried after a new token, accepted only on SWR's documented
+//! answer, and confirmed by reading the list back.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::session::Session;
 use super::view::View;
-use crate::api::{responses, transport, ApiError};
+use super::wanted::Fetch;
+use super::writes::{self, current_share, ListTarget};
+use crate::api::error::Operation;
+use crate::api::outcome::WriteOutcome;
+use crate::api::{responses, transport, SwrApi};
+use crate::model::day_input::DayInput;
+use crate::model::expiry::extend;
 use crate::model::new_share::NewShare;
+use crate::model::write_check::Expected;
 use crate::model::{Deadline, RepoRef, Share};
+
+/// What a share list answers: the region's API base, the token and the repository.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListKey {
+    pub swr: String,
+    pub token: String,
+    pub repo: RepoRef,
+}
+
+impl ListKey {
+    pub fn new(api: &SwrApi, repo: RepoRef) -> ListKey {
+        ListKey {
+            swr: api.swr_base.clone(),
+            token: api.token.clone(),
+            repo,
+        }
+    }
+}
 
 /// A change to one share.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,51 +46,156 @@ pub struct ShareUpdate {
     pub description: String,
 }
 
+/// One-click extend of a row: `days` more (None: forever) from the share as SWR has it
+/// now. `basis` is the share as the user saw it; if SWR's differs, nothing is sent and
+/// both are shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extension {
+    pub repo: RepoRef,
+    pub basis: Share,
+    pub days: Option<i64>,
+}
+
+/// The "valid until" fields of a form, kept in state so that nothing typed is lost.
+#[derive(Clone, Copy)]
+pub struct DayDraft {
+    pub forever: RwSignal<bool>,
+    pub value: RwSignal<String>,
+    pub unreadable: RwSignal<bool>,
+}
+
+impl DayDraft {
+    pub fn new() -> DayDraft {
+        DayDraft {
+            forever: RwSignal::new(false),
+            value: RwSignal::new(String::new()),
+            unreadable: RwSignal::new(false),
+        }
+    }
+
+    pub fn get_untracked(&self) -> DayInput {
+        DayInput {
+            forever: self.forever.get_untracked(),
+            value: self.value.get_untracked(),
+            unreadable: self.unreadable.get_untracked(),
+        }
+    }
+
+    pub fn set(&self, d: &Deadline) {
+        self.forever.set(*d == Deadline::Forever);
+        self.value.set(match d {
+            Deadline::LastDay(day) => crate::model::time::ymd(*day),
+            _ => String::new(),
+        });
+        self.unreadable.set(false);
+    }
+}
+
+impl Default for DayDraft {
+    fn default() -> Self {
+        DayDraft::new()
+    }
+}
+
+/// What the add form holds. It lives here, not in the form, so that a form that goes away
+/// (the token was cleared to paste a new one) comes back with everything typed.
+#[derive(Clone, Copy)]
+pub struct AddDraft {
+    pub account: RwSignal<String>,
+    pub until: DayDraft,
+    pub description: RwSignal<String>,
+}
+
+/// A revoked share that can be re-created, offered until that succeeds or is dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndoOffer {
+    pub repo: RepoRef,
+    pub share: Share,
+    /// Undo was tried: the offer no longer times out.
+    pub attempted: bool,
+}
+
+/// How long an untouched Undo is offered.
+pub const UNDO_SECONDS: u64 = 10;
+
 #[derive(Clone, Copy)]
 pub struct SharesStore {
     /// The repository whose shares are shown (None until both names are valid).
     pub repo: Memo<Option<RepoRef>>,
-    /// The last list loaded for `repo`; None before the first answer.
-    pub shares: RwSignal<Option<Vec<Share>>>,
-    pub loading: RwSignal<bool>,
-    pub error: RwSignal<Option<ApiError>>,
-    /// Bumped on every load so a late answer for an older request is ignored.
-    generation: StoredValue<u64>,
-    /// Adds a share. `Ok(Some(existing))`: not sent, because the account already has one.
-    pub add: Action<(RepoRef, NewShare), Result<Option<Share>, ApiError>>,
+    /// What the list on screen must answer (None: nothing to load).
+    pub key: Memo<Option<ListKey>>,
+    list: Fetch<ListKey, Vec<Share>>,
+    /// Adds a share, after asking whether the account already has one.
+    pub add: Action<(RepoRef, NewShare), WriteOutcome>,
     /// Re-creates a revoked share (Undo); separate from `add` so the form's outcome stays its own.
-    pub restore: Action<(RepoRef, NewShare), Result<Option<Share>, ApiError>>,
-    pub update: Action<ShareUpdate, Result<(), ApiError>>,
-    /// Revokes a share; answers the revoked share, for undo.
-    pub revoke: Action<(RepoRef, Share), Result<(RepoRef, Share), ApiError>>,
+    pub restore: Action<UndoOffer, WriteOutcome>,
+    pub update: Action<ShareUpdate, WriteOutcome>,
+    pub extend: Action<Extension, WriteOutcome>,
+    /// The last extend asked for: its row shows the outcome and can repeat it.
+    pub extended: RwSignal<Option<Extension>>,
+    pub revoke: Action<(RepoRef, Share), WriteOutcome>,
+    pub undo: RwSignal<Option<UndoOffer>>,
     /// The share whose edit dialog is open.
     pub editing: RwSignal<Option<Share>>,
     /// The share whose revoke confirmation is open.
     pub revoking: RwSignal<Option<Share>>,
-}
-
-async fn send_ok(req: crate::api::ApiRequest) -> Result<(), ApiError> {
-    responses::no_content(&transport::send(&req).await?)
+    pub draft: AddDraft,
 }
 
 /// Creates a share after asking whether the account already has one, so an existing share
 /// is offered for editing instead of provoking a 409.
-fn share_creation_action(
+async fn create_checked(
     session: Session,
-) -> Action<(RepoRef, NewShare), Result<Option<Share>, ApiError>> {
-    Action::new_local(move |(repo, share): &(RepoRef, NewShare)| {
-        let api = session.api_untracked();
-        let (check, create) = (
-            api.get_share(repo, &share.account),
-            api.create_share(repo, share),
-        );
-        async move {
-            if let Some(existing) = responses::share_check(&transport::send(&check).await?)? {
-                return Ok(Some(existing));
-            }
-            send_ok(create).await.map(|()| None)
-        }
-    })
+    target: ListTarget,
+    repo: RepoRef,
+    share: NewShare,
+) -> WriteOutcome {
+    let mut api = session.api_untracked();
+    match current_share(session, &mut api, &repo, &share.account).await {
+        Err(e) => return WriteOutcome::Failed(e),
+        Ok(Some(existing)) => return WriteOutcome::Exists(existing),
+        Ok(None) => {}
+    }
+    let expected = Expected::Share {
+        account: share.account.clone(),
+        deadline: share.deadline.clone(),
+        description: share.description.clone(),
+    };
+    let r = repo.clone();
+    writes::write(
+        session,
+        target,
+        api,
+        repo,
+        Operation::Create,
+        move |a| a.create_share(&r, &share),
+        expected,
+    )
+    .await
+}
+
+async fn send_update(
+    session: Session,
+    target: ListTarget,
+    api: SwrApi,
+    u: ShareUpdate,
+) -> WriteOutcome {
+    let expected = Expected::Share {
+        account: u.account.clone(),
+        deadline: u.deadline.clone(),
+        description: u.description.clone(),
+    };
+    let repo = u.repo.clone();
+    writes::write(
+        session,
+        target,
+        api,
+        repo,
+        Operation::Update,
+        move |a| a.update_share(&u.repo, &u.account, &u.deadline, &u.description),
+        expected,
+    )
+    .await
 }
 
 impl SharesStore {
@@ -72,55 +204,143 @@ impl SharesStore {
             view.0
                 .with(|v| RepoRef::new(&v.namespace, &v.repository).ok())
         });
-        let (add, restore) = (
-            share_creation_action(session),
-            share_creation_action(session),
-        );
+        let key = Memo::new(move |_| {
+            let repo = repo.get()?;
+            if !session.config_ready.get() || !session.has_token() {
+                return None;
+            }
+            Some(ListKey::new(&session.api(), repo))
+        });
+        let list = Fetch::new();
+        let target = ListTarget { list, wanted: key };
+        let draft = AddDraft {
+            account: RwSignal::new(String::new()),
+            until: DayDraft::new(),
+            description: RwSignal::new(String::new()),
+        };
+        let undo = RwSignal::new(None::<UndoOffer>);
+        let add = Action::new_local(move |(repo, share): &(RepoRef, NewShare)| {
+            let (repo, share) = (repo.clone(), share.clone());
+            async move {
+                let outcome = create_checked(session, target, repo, share).await;
+                // On success the form empties; on any other outcome it keeps what was typed.
+                if outcome.is_done() {
+                    draft.account.set(String::new());
+                    draft.description.set(String::new());
+                }
+                outcome
+            }
+        });
+        // Undo: the offer stays until the share is back or the user dismisses it.
+        let restore = Action::new_local(move |offer: &UndoOffer| {
+            let offer = offer.clone();
+            undo.set(Some(UndoOffer {
+                attempted: true,
+                ..offer.clone()
+            }));
+            let share = NewShare {
+                account: offer.share.account.clone(),
+                deadline: offer.share.deadline.clone(),
+                description: offer.share.description.clone(),
+            };
+            async move {
+                let outcome = create_checked(session, target, offer.repo.clone(), share).await;
+                if matches!(outcome, WriteOutcome::Done(_) | WriteOutcome::Exists(_)) {
+                    undo.set(None);
+                }
+                outcome
+            }
+        });
         let update = Action::new_local(move |u: &ShareUpdate| {
-            send_ok(session.api_untracked().update_share(
-                &u.repo,
-                &u.account,
-                &u.deadline,
-                &u.description,
-            ))
+            send_update(session, target, session.api_untracked(), u.clone())
+        });
+        let extend = Action::new_local(move |x: &Extension| {
+            let (mut api, x) = (session.api_untracked(), x.clone());
+            async move {
+                let account = x.basis.account.clone();
+                let current = match current_share(session, &mut api, &x.repo, &account).await {
+                    Err(e) => return WriteOutcome::Failed(e),
+                    Ok(None) => {
+                        return WriteOutcome::Unconfirmed(format!(
+                            "Nothing was sent: {account} no longer has a share on {} (revoked meanwhile?). Reload the list to see the current shares.",
+                            x.repo.display()
+                        ))
+                    }
+                    Ok(Some(c)) => c,
+                };
+                if current.deadline != x.basis.deadline
+                    || current.description != x.basis.description
+                {
+                    return WriteOutcome::Changed {
+                        loaded: x.basis,
+                        current,
+                    };
+                }
+                let today = chrono::Utc::now().date_naive();
+                let u = ShareUpdate {
+                    repo: x.repo,
+                    account: current.account.clone(),
+                    deadline: extend(&current.deadline, x.days, today),
+                    description: current.description,
+                };
+                send_update(session, target, api, u).await
+            }
         });
         let revoke = Action::new_local(move |(repo, share): &(RepoRef, Share)| {
-            let req = session.api_untracked().delete_share(repo, &share.account);
-            let done = (repo.clone(), share.clone());
-            async move { send_ok(req).await.map(|()| done) }
+            let (api, repo, share) = (session.api_untracked(), repo.clone(), share.clone());
+            async move {
+                let (r, a) = (repo.clone(), share.account.clone());
+                let outcome = writes::write(
+                    session,
+                    target,
+                    api,
+                    repo.clone(),
+                    Operation::Delete,
+                    move |api| api.delete_share(&r, &a),
+                    Expected::Gone {
+                        account: share.account.clone(),
+                    },
+                )
+                .await;
+                if outcome.is_done() {
+                    let offer = UndoOffer {
+                        repo,
+                        share,
+                        attempted: false,
+                    };
+                    undo.set(Some(offer.clone()));
+                    set_timeout(
+                        move || {
+                            if undo.with_untracked(|u| u.as_ref() == Some(&offer)) {
+                                undo.set(None);
+                            }
+                        },
+                        std::time::Duration::from_secs(UNDO_SECONDS),
+                    );
+                }
+                outcome
+            }
         });
         let store = SharesStore {
             repo,
-            shares: RwSignal::new(None),
-            loading: RwSignal::new(false),
-            error: RwSignal::new(None),
-            generation: StoredValue::new(0),
+            key,
+            list,
             add,
             restore,
             update,
+            extend,
+            extended: RwSignal::new(None),
             revoke,
+            undo,
             editing: RwSignal::new(None),
             revoking: RwSignal::new(None),
+            draft,
         };
-        // Load whenever the repository, the token or the region changes, including when the
-        // configuration that gives the region's bases arrives.
-        Effect::new(move |_| {
-            let _ = (store.repo.get(), session.token.get(), session.region());
-            if !session.config_ready.get() {
-                return;
-            }
-            store.shares.set(None);
-            store.reload(session);
-        });
-        // After a successful change, the list comes from SWR itself.
-        Effect::new(move |_| {
-            let changed = matches!(add.value().get(), Some(Ok(None)))
-                | matches!(restore.value().get(), Some(Ok(None)))
-                | matches!(update.value().get(), Some(Ok(())))
-                | matches!(revoke.value().get(), Some(Ok(_)));
-            if changed {
-                store.reload(session);
-            }
+        // Load whenever what the list answers changes: repository, token, region, or the
+        // configuration arriving. With nothing to load, whatever is under way is dropped.
+        Effect::new(move |_| match key.get() {
+            Some(k) => store.load(session, k),
+            None => list.cancel(),
         });
         store
     }
@@ -129,41 +349,45 @@ impl SharesStore {
         expect_context::<SharesStore>()
     }
 
+    /// The list for the repository on screen, once loaded (never another one's).
+    pub fn shares(&self) -> Option<Vec<Share>> {
+        self.key.with(|k| k.as_ref().and_then(|k| self.list.value(k)))
+    }
+
+    pub fn error(&self) -> Option<crate::api::ApiError> {
+        self.key.with(|k| k.as_ref().and_then(|k| self.list.error(k)))
+    }
+
+    pub fn loading(&self) -> bool {
+        self.key.with(|k| k.as_ref().is_some_and(|k| self.list.loading(k)))
+    }
+
     pub fn reload(self, session: Session) {
-        let (Some(repo), true) = (
-            self.repo.get_untracked(),
-            session.token.with_untracked(|t| !t.trim().is_empty()),
-        ) else {
-            self.loading.set(false);
-            return;
+        if let Some(k) = self.key.get_untracked() {
+            self.load(session, k);
+        }
+    }
+
+    fn load(self, session: Session, key: ListKey) {
+        let ticket = self.list.start(key.clone());
+        let api = SwrApi {
+            swr_base: key.swr.clone(),
+            iam_base: String::new(),
+            token: key.token.clone(),
         };
-        let api = session.api_untracked();
-        let req = api.list_shares(&repo);
-        let generation = self.generation.get_value() + 1;
-        self.generation.set_value(generation);
-        self.loading.set(true);
+        let req = api.list_shares(&key.repo);
+        let list = self.list;
         spawn_local(async move {
             let result = match transport::send(&req).await {
                 Ok(r) => responses::share_list(&r),
                 Err(e) => Err(e),
             };
-            if self.generation.get_value() != generation {
-                return; // a newer load is under way
+            match &result {
+                Err(e) if e.is_unauthorized() => session.refuse(&key.token),
+                Ok(_) => session.accepted(&key.token),
+                Err(_) => {}
             }
-            self.loading.set(false);
-            match result {
-                Ok(list) => {
-                    self.shares.set(Some(list));
-                    self.error.set(None);
-                }
-                Err(e) => {
-                    // An embedding host may have a fresh token; a reload follows from it.
-                    if e.is_unauthorized() {
-                        session.ask_host_for_token(&api.token);
-                    }
-                    self.error.set(Some(e));
-                }
-            }
+            list.finish(ticket, result);
         });
     }
 }

@@ -34,13 +34,16 @@ pub fn sync(session: Session) {
         }
     }
     Effect::new(move |_| {
-        let (keep, token, info) = (
+        let (keep, token, info, refused) = (
             session.keep_in_tab.get(),
             session.token.get(),
             session.token_info.get(),
+            session.refused.get(),
         );
+        // A token SWR refused is never kept: after a reload it must not come back.
+        let usable = !token.is_empty() && refused.as_deref() != Some(token.as_str());
         match (keep, storage()) {
-            (true, Some(s)) if !token.is_empty() => {
+            (true, Some(s)) if usable => {
                 let info = info.unwrap_or(TokenInfo {
                     expires_at: None,
                     user: String::new(),

@@ -2,31 +2,32 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::deadline_picker::DeadlinePicker;
+use super::outcome_note::OutcomeNote;
 use super::time::today_utc;
 use crate::api::error::Operation;
-use crate::api::ApiError;
+use crate::api::outcome::WriteOutcome;
 use crate::model::deadline::format_utc;
 use crate::model::names::DESCRIPTION_MAX;
 use crate::model::new_share::{FormErrors, NewShare, ShareForm};
 use crate::model::{RepoRef, Share};
+use crate::state::session::Session;
 use crate::state::shares::SharesStore;
 
 /// Share the repository with one more account. Input is checked beside each field before
 /// anything is sent; the account is looked up first, so an existing share is offered for
-/// editing; a failed request keeps what was typed and says what went wrong.
+/// editing; a failed request keeps what was typed, says what went wrong and can be sent
+/// again with the same button. What was typed lives in the store, so it survives a new
+/// token.
 #[component]
 pub fn AddShareForm(
     #[prop(into)] repo: Signal<Option<RepoRef>>,
     #[prop(into)] existing: Signal<Vec<Share>>,
-    action: Action<(RepoRef, NewShare), Result<Option<Share>, ApiError>>,
+    action: Action<(RepoRef, NewShare), WriteOutcome>,
 ) -> impl IntoView {
-    let store = use_context::<SharesStore>();
-    let account = RwSignal::new(String::new());
-    let forever = RwSignal::new(false);
-    let last_day = RwSignal::new(String::new());
-    let description = RwSignal::new(String::new());
+    let store = SharesStore::expect();
+    let session = Session::expect();
+    let draft = store.draft;
     let errors = RwSignal::new(FormErrors::default());
-    let sent = RwSignal::new(None::<(RepoRef, NewShare)>);
     let pending = action.pending();
 
     let on_submit = move |ev: SubmitEvent| {
@@ -39,81 +40,73 @@ pub fn AddShareForm(
             return;
         };
         let form = ShareForm {
-            account: account.get_untracked(),
-            forever: forever.get_untracked(),
-            last_day: last_day.get_untracked(),
-            description: description.get_untracked(),
+            account: draft.account.get_untracked(),
+            until: draft.until.get_untracked(),
+            description: draft.description.get_untracked(),
         };
         match form.validate(today_utc(), &existing.get_untracked()) {
             Ok(share) => {
                 errors.set(FormErrors::default());
-                sent.set(Some((repo.clone(), share.clone())));
                 action.dispatch((repo, share));
             }
             Err(e) => errors.set(e),
         }
     };
 
-    // On success the fields empty; on failure they keep what the user typed.
-    Effect::new(move |_| {
-        if let Some(Ok(None)) = action.value().get() {
-            account.set(String::new());
-            description.set(String::new());
-        }
-    });
-
     // While a request runs, the previous outcome is hidden: it no longer describes the form.
-    let outcome = move || match (action.value().get(), sent.get()) {
-        _ if pending.get() => None,
-        (Some(Ok(None)), Some((repo, share))) => Some(
-            view! {
-                <p class="ss-success" role="status">
-                    {format!(
-                        "Shared {} with {} ({}).",
-                        repo.display(),
-                        share.account,
-                        match share.deadline.cutoff() {
-                            Some(c) => format!("access ends {}", format_utc(c)),
-                            None => "forever".to_string(),
-                        },
-                    )}
-                </p>
+    let outcome = move || {
+        if pending.get() {
+            return None;
+        }
+        let repo = repo.get()?;
+        Some(match action.value().get()? {
+            WriteOutcome::Done(stored) => {
+                // What SWR stored (its spelling of the name), not what was typed.
+                let stored = stored?;
+                view! {
+                    <p class="ss-success" role="status">
+                        {format!(
+                            "Shared {} with {} ({}); the list read back from SWR shows it.",
+                            repo.display(),
+                            stored.account,
+                            match stored.deadline.cutoff() {
+                                Some(c) => format!("access ends {}", format_utc(c)),
+                                None => "forever".to_string(),
+                            },
+                        )}
+                    </p>
+                }
+                .into_any()
             }
-            .into_any(),
-        ),
-        (Some(Ok(Some(found))), _) => {
-            let label = found.deadline.label();
-            let who = found.account.clone();
-            Some(
+            WriteOutcome::Exists(found) => {
+                let label = found.deadline.label();
+                let who = found.account.clone();
                 view! {
                     <div class="ss-warn" role="alert">
                         {format!("{who} already has a share on this repository (valid until {label}); nothing was sent. ")}
-                        {store.map(|s| view! {
-                            <button type="button" class="ss-link-button" on:click=move |_| s.editing.set(Some(found.clone()))>
-                                "Edit the existing share"
-                            </button>
-                        })}
+                        <button type="button" class="ss-link-button" on:click=move |_| store.editing.set(Some(found.clone()))>
+                            "Edit the existing share"
+                        </button>
                     </div>
                 }
-                .into_any(),
-            )
-        }
-        (Some(Err(e)), _) => Some(
-            view! {
-                <div class="ss-alert" role="alert">
-                    <strong>"Not shared. "</strong>
-                    {e.describe(Operation::Create)}
-                </div>
+                .into_any()
+            }
+            other => view! {
+                <OutcomeNote outcome=other op=Operation::Create failed="Not shared. "/>
             }
             .into_any(),
-        ),
-        _ => None,
+        })
     };
     let desc_count = move || {
         format!(
             "{} / {DESCRIPTION_MAX}",
-            description.with(|d| d.chars().count())
+            draft.description.with(|d| d.chars().count())
         )
+    };
+    let button_label = move || match (pending.get(), session.asking.get()) {
+        (true, true) => "Waiting for a new token…",
+        (true, false) => "Sharing…",
+        _ => "Share (pull only)",
     };
 
     view! {
@@ -128,9 +121,9 @@ pub fn AddShareForm(
                         spellcheck="false"
                         aria-invalid=move || errors.with(|e| e.account.is_some()).to_string()
                         aria-describedby="ss-account-msg"
-                        prop:value=move || account.get()
+                        prop:value=move || draft.account.get()
                         on:input:target=move |ev| {
-                            account.set(ev.target().value());
+                            draft.account.set(ev.target().value());
                             errors.update(|e| e.account = None);
                         }
                     />
@@ -138,8 +131,7 @@ pub fn AddShareForm(
                 </div>
                 <DeadlinePicker
                     id="ss"
-                    forever=forever
-                    last_day=last_day
+                    draft=draft.until
                     error=Signal::derive(move || errors.get().last_day)
                     on_change=move |_| errors.update(|e| e.last_day = None)
                 />
@@ -151,9 +143,9 @@ pub fn AddShareForm(
                     rows="2"
                     aria-invalid=move || errors.with(|e| e.description.is_some()).to_string()
                     aria-describedby="ss-description-msg ss-description-count"
-                    prop:value=move || description.get()
+                    prop:value=move || draft.description.get()
                     on:input:target=move |ev| {
-                        description.set(ev.target().value());
+                        draft.description.set(ev.target().value());
                         errors.update(|e| e.description = None);
                     }
                 ></textarea>
@@ -161,9 +153,7 @@ pub fn AddShareForm(
                 <p id="ss-description-msg" class="ss-error">{move || errors.get().description}</p>
             </div>
             <div class="ss-actions">
-                <button type="submit" disabled=move || pending.get()>
-                    {move || if pending.get() { "Sharing…" } else { "Share (pull only)" }}
-                </button>
+                <button type="submit" disabled=move || pending.get()>{button_label}</button>
             </div>
             <div aria-live="polite">{outcome}</div>
         </form>

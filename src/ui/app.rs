@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::connection_panel::ConnectionPanel;
+use super::reauth_dialog::ReauthDialog;
 use super::repo_panel::RepoPanel;
 use super::shares_section::SharesSection;
 use crate::state::clock::Now;
@@ -63,6 +64,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                 <RepoPanel/>
                 <SharesSection/>
             </main>
+            <ReauthDialog/>
         </div>
     }
 }

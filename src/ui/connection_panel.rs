@@ -2,7 +2,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::pause::Pause;
 use super::time::local;
+use wasm_bindgen::JsCast;
 use crate::api::error::Operation;
 use crate::api::{responses, transport};
 use crate::model::deadline::format_utc;
@@ -56,8 +58,12 @@ pub fn ConnectionPanel() -> impl IntoView {
         }
         sign_in.dispatch((u, p, a));
     };
-    // A pasted token: ask IAM when it expires (best effort; the console works without).
-    let check_token = move |_| {
+    // A token is used once it is meant: pasted, Enter or leaving the field, or a pause in
+    // typing; until then what is typed stays in the field only, and nothing is requested.
+    let typed = RwSignal::new(None::<String>);
+    let pause = Pause::new();
+    // Ask IAM when a token expires (best effort; the console works without), once per token.
+    let check_token = move || {
         if !session.has_token() || session.token_info.get_untracked().is_some() {
             return;
         }
@@ -68,6 +74,7 @@ pub fn ConnectionPanel() -> impl IntoView {
                 .await
                 .map(|r| responses::token(&r, Some(&token)))
             {
+                // The one rule: an answer about a token that is no longer current is dropped.
                 if session.token.get_untracked() == token {
                     session.token_info.set(Some(TokenInfo {
                         expires_at: info.expires_at,
@@ -105,6 +112,19 @@ pub fn ConnectionPanel() -> impl IntoView {
         };
         Some(format!("{who}{when}"))
     };
+    let commit = move || {
+        pause.cancel();
+        if let Some(t) = typed.get_untracked() {
+            typed.set(None);
+            session.set_token(t.trim().to_string());
+            check_token();
+        }
+    };
+    let refused = move || {
+        session
+            .refused
+            .with(|r| r.is_some() && session.token.with(|t| r.as_deref() == Some(t.as_str())))
+    };
     let regions = move || session.config.with(|c| c.regions.clone());
 
     view! {
@@ -135,10 +155,20 @@ pub fn ConnectionPanel() -> impl IntoView {
                         autocomplete="off"
                         spellcheck="false"
                         aria-describedby="ss-token-help"
-                        prop:value=move || session.token.get()
-                        on:input:target=move |ev| session.set_token(ev.target().value())
-                        on:change=check_token
+                        aria-invalid=move || refused().to_string()
+                        prop:value=move || typed.get().unwrap_or_else(|| session.token.get())
+                        on:input=move |ev| {
+                            typed.set(Some(event_target_value(&ev)));
+                            let pasted = ev
+                                .dyn_ref::<web_sys::InputEvent>()
+                                .is_some_and(|e| e.input_type() == "insertFromPaste");
+                            if pasted { commit() } else { pause.after(commit) }
+                        }
+                        on:change=move |_| commit()
                     />
+                    {move || refused().then(|| view! {
+                        <p class="ss-error" role="alert">"SWR refused this token: it is invalid or expired. Paste a new one or sign in again."</p>
+                    })}
                     <p id="ss-token-help" class="ss-help">
                         "The X-Subject-Token of an IAM token for this region. Kept in this tab's memory only."
                     </p>
@@ -152,7 +182,7 @@ pub fn ConnectionPanel() -> impl IntoView {
                             />
                             " Keep me signed in for this tab"
                         </label>
-                        <button type="button" class="ss-secondary" disabled=move || !session.has_token() on:click=move |_| session.sign_out()>
+                        <button type="button" class="ss-secondary" disabled=move || !session.has_token() on:click=move |_| { typed.set(None); pause.cancel(); session.sign_out(); }>
                             "Sign out"
                         </button>
                     </div>

@@ -5,6 +5,7 @@ use crate::model::deadline::format_utc;
 use crate::model::expiry::PRESETS;
 use crate::model::time::ymd;
 use crate::model::Deadline;
+use crate::state::shares::DayDraft;
 
 /// "Forever" or a last valid day, with presets and a sentence that states exactly when
 /// access ends (UTC and local time). Shared by the add form and the edit dialog.
@@ -12,8 +13,7 @@ use crate::model::Deadline;
 pub fn DeadlinePicker(
     /// Prefix for element ids, unique per form.
     id: &'static str,
-    forever: RwSignal<bool>,
-    last_day: RwSignal<String>,
+    draft: DayDraft,
     #[prop(into)] error: Signal<Option<String>>,
     /// Called when the user changes anything (to clear a stale error).
     #[prop(into)]
@@ -23,6 +23,11 @@ pub fn DeadlinePicker(
     let msg_id = format!("{id}-last-day-msg");
     let cutoff_id = format!("{id}-cutoff");
     let described = format!("{msg_id} {cutoff_id}");
+    let DayDraft {
+        forever,
+        value: last_day,
+        unreadable,
+    } = draft;
     let sentence = move || {
         let deadline = if forever.get() {
             Some(Deadline::Forever)
@@ -51,6 +56,7 @@ pub fn DeadlinePicker(
             Deadline::LastDay(day) => {
                 forever.set(false);
                 last_day.set(ymd(day));
+                unreadable.set(false);
             }
             Deadline::Unrecognised(_) => {}
         }
@@ -93,9 +99,12 @@ pub fn DeadlinePicker(
                 aria-describedby=described
                 prop:value=move || last_day.get()
                 on:input:target=move |ev| {
+                    // "" both when empty and when what was typed is no date; badInput tells.
                     last_day.set(ev.target().value());
+                    unreadable.set(ev.target().validity().bad_input());
                     on_change.run(());
                 }
+                on:blur:target=move |ev| unreadable.set(ev.target().validity().bad_input())
             />
             <p id=msg_id class="ss-error">{move || error.get()}</p>
             <p id=cutoff_id class="ss-help" data-testid="cutoff">{sentence}</p>

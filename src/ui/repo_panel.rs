@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::model::names::{validate_namespace, validate_repository};
+use super::pause::Pause;
 use crate::model::RepoRef;
 use crate::state::embedding::HostOptions;
 use crate::state::pickers::Pickers;
@@ -27,7 +28,11 @@ pub fn RepoPanel() -> impl IntoView {
     let namespace = RwSignal::new(view.0.with_untracked(|v| v.namespace.clone()));
     let repository = RwSignal::new(view.0.with_untracked(|v| v.repository.clone()));
     let touched = RwSignal::new(false);
-    let pickers = Pickers::new(session, namespace.into());
+    // Suggestions follow the organization once it is meant (Enter, leaving the field, a
+    // pause in typing), not every keystroke.
+    let meant_namespace = RwSignal::new(namespace.get_untracked());
+    let pause = Pause::new();
+    let pickers = Pickers::new(session, meant_namespace.into());
 
     // An empty field is only an error once the user has tried to open something.
     let ns_error = Memo::new(move |_| {
@@ -44,6 +49,10 @@ pub fn RepoPanel() -> impl IntoView {
     });
     let commit = move || {
         let (ns, repo) = (namespace.get_untracked(), repository.get_untracked());
+        pause.cancel();
+        if meant_namespace.get_untracked() != ns {
+            meant_namespace.set(ns.clone());
+        }
         let both_empty = ns.trim().is_empty() && repo.trim().is_empty();
         if RepoRef::new(&ns, &repo).is_ok() || both_empty {
             let changed = view
@@ -76,8 +85,9 @@ pub fn RepoPanel() -> impl IntoView {
                     placeholder="acme-prod"
                     value=namespace
                     error=ns_error
-                    options=pickers.namespaces
+                    options=Signal::derive(move || pickers.namespaces())
                     on_commit=Callback::new(move |_| commit())
+                    on_typed=Callback::new(move |_| pause.after(move || meant_namespace.set(namespace.get_untracked())))
                 />
                 <NameField
                     id="ss-repository"
@@ -85,18 +95,27 @@ pub fn RepoPanel() -> impl IntoView {
                     placeholder="payments-api or tools/builder"
                     value=repository
                     error=repo_error
-                    options=pickers.repositories
+                    options=Signal::derive(move || pickers.repositories())
                     on_commit=Callback::new(move |_| commit())
+                    on_typed=Callback::new(|_| {})
                 />
                 <div class="ss-field ss-field-button">
                     <button type="submit">"Show shares"</button>
                 </div>
             </form>
             <p class="ss-help" data-testid="picker-note">
-                {move || pickers.note.get().unwrap_or_else(|| {
-                    let (n, r) = (pickers.namespaces.with(Vec::len), pickers.repositories.with(Vec::len));
-                    if n == 0 { String::new() } else { format!("Suggestions: {n} organizations where you may share, {r} private repositories.") }
-                })}
+                {move || match pickers.note() {
+                    Some(note) => view! {
+                        {note} " "
+                        <button type="button" class="ss-link-button" disabled=move || pickers.loading() on:click=move |_| pickers.retry()>
+                            {move || if pickers.loading() { "Retrying…" } else { "Retry" }}
+                        </button>
+                    }.into_any(),
+                    None => {
+                        let (n, r) = (pickers.namespaces().len(), pickers.repositories().len());
+                        (n > 0).then(|| format!("Suggestions: {n} organizations where you may share, {r} private repositories.")).into_any()
+                    }
+                }}
             </p>
         </section>
     }
@@ -111,8 +130,10 @@ fn NameField(
     placeholder: &'static str,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
-    options: RwSignal<Vec<String>>,
+    options: Signal<Vec<String>>,
     on_commit: Callback<()>,
+    /// Called on each keystroke (to act once typing pauses).
+    on_typed: Callback<()>,
 ) -> impl IntoView {
     let (list, msg) = (format!("{id}-options"), format!("{id}-msg"));
     view! {
@@ -127,7 +148,10 @@ fn NameField(
                 aria-invalid=move || error.get().is_some().to_string()
                 aria-describedby=msg.clone()
                 prop:value=move || value.get()
-                on:input:target=move |ev| value.set(ev.target().value())
+                on:input:target=move |ev| {
+                    value.set(ev.target().value());
+                    on_typed.run(());
+                }
                 on:change=move |_| on_commit.run(())
             />
             <datalist id=list>

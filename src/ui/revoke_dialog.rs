@@ -1,104 +1,136 @@
 use leptos::prelude::*;
 
 use super::modal::Modal;
+use super::outcome_note::OutcomeNote;
 use crate::api::error::Operation;
-use crate::model::new_share::NewShare;
-use crate::state::shares::SharesStore;
+use crate::api::outcome::WriteOutcome;
+use crate::state::shares::{SharesStore, UNDO_SECONDS};
 
-const UNDO_SECONDS: u64 = 10;
-
-/// Confirmation that names the account and the repository; afterwards a short-lived Undo
-/// that re-creates the share with the same deadline and description.
+/// Confirmation that names the account and the repository; afterwards an Undo that
+/// re-creates the share with the same deadline and description. An untouched Undo goes
+/// after a few seconds; once tried, it stays (with the share's terms) until the share is
+/// back or the user dismisses it.
 #[component]
 pub fn RevokeDialog() -> impl IntoView {
     let store = SharesStore::expect();
     let pending = store.revoke.pending();
-    let failed = RwSignal::new(None::<String>);
-    let undo_visible = RwSignal::new(false);
-    let undo_generation = StoredValue::new(0u32);
+    // The outcome shown belongs to this opening of the dialog only.
+    let sent = RwSignal::new(false);
 
-    Effect::new(move |_| match store.revoke.value().get() {
-        Some(Ok(_)) => {
-            store.revoking.set(None);
-            undo_visible.set(true);
-            let generation = undo_generation.get_value() + 1;
-            undo_generation.set_value(generation);
-            set_timeout(
-                move || {
-                    if undo_generation.get_value() == generation {
-                        undo_visible.set(false);
-                    }
-                },
-                std::time::Duration::from_secs(UNDO_SECONDS),
-            );
-        }
-        Some(Err(e)) => failed.set(Some(e.describe(Operation::Delete))),
-        None => {}
-    });
+    // Close once SWR's answer and the list read back confirm the revoke.
     Effect::new(move |_| {
-        if store.revoking.get().is_some() {
-            failed.set(None);
+        if sent.get() && matches!(store.revoke.value().get(), Some(WriteOutcome::Done(_))) {
+            sent.set(false);
+            store.revoking.set(None);
         }
     });
 
     let confirm = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
         let (Some(share), Some(repo)) =
             (store.revoking.get_untracked(), store.repo.get_untracked())
         else {
             return;
         };
+        sent.set(true);
         store.revoke.dispatch((repo, share));
     };
-    let undo = move |_| {
-        let Some(Ok((repo, share))) = store.revoke.value().get_untracked() else {
-            return;
-        };
-        undo_visible.set(false);
-        store.restore.dispatch((
-            repo,
-            NewShare {
-                account: share.account.clone(),
-                deadline: share.deadline.clone(),
-                description: share.description.clone(),
-            },
-        ));
+    let failure = move || {
+        if !sent.get() || pending.get() {
+            return None;
+        }
+        store.revoke.value().get().map(|o| {
+            view! { <OutcomeNote outcome=o op=Operation::Delete failed="Not revoked. "/> }
+        })
     };
     let account = move || store.revoking.get().map(|s| s.account).unwrap_or_default();
     let repo = move || store.repo.get().map(|r| r.display()).unwrap_or_default();
-    let revoked = move || match store.revoke.value().get() {
-        Some(Ok((repo, share))) => format!("Revoked {} on {}.", share.account, repo.display()),
-        _ => String::new(),
-    };
-    let restored = move || match store.restore.value().get() {
-        Some(Ok(_)) => Some("Share restored with its deadline and description.".to_string()),
-        Some(Err(e)) => Some(format!("Undo failed: {}", e.describe(Operation::Create))),
-        None => None,
+    let close = move || {
+        sent.set(false);
+        store.revoking.set(None);
     };
     view! {
-        <Modal open=Signal::derive(move || store.revoking.get().is_some()) on_close=move |_| store.revoking.set(None) labelled_by="ss-revoke-h">
+        <Modal open=Signal::derive(move || store.revoking.get().is_some()) on_close=move |_| close() labelled_by="ss-revoke-h">
             <h2 id="ss-revoke-h">"Revoke " <span class="ss-mono">{account}</span> "?"</h2>
             <p>
                 "Account " <strong class="ss-mono">{account}</strong> " will no longer be able to pull "
                 <strong class="ss-mono">{repo}</strong> ". You can undo this for " {UNDO_SECONDS} " seconds afterwards."
             </p>
-            {move || failed.get().map(|m| view! { <div class="ss-alert" role="alert"><strong>"Not revoked. "</strong>{m}</div> })}
+            <div aria-live="polite">{failure}</div>
             <div class="ss-actions">
                 <button type="button" class="ss-danger" disabled=move || pending.get() on:click=confirm>
                     {move || format!("Revoke {}", account())}
                 </button>
-                <button type="button" class="ss-secondary" autofocus on:click=move |_| store.revoking.set(None)>"Cancel"</button>
+                <button type="button" class="ss-secondary" autofocus on:click=move |_| close()>"Cancel"</button>
             </div>
         </Modal>
+        <UndoToast/>
+    }
+}
+
+/// "Revoked X on Y. Undo", and what became of the undo.
+#[component]
+fn UndoToast() -> impl IntoView {
+    let store = SharesStore::expect();
+    let restoring = store.restore.pending();
+    let offer_view = move || {
+        let offer = store.undo.get()?;
+        let terms = format!(
+            "valid until {}{}",
+            offer.share.deadline.label(),
+            if offer.share.description.is_empty() {
+                String::new()
+            } else {
+                format!(", description {:?}", offer.share.description)
+            }
+        );
+        let failed = (offer.attempted && !restoring.get())
+            .then(|| store.restore.value().get())
+            .flatten();
+        let retry = offer.clone();
+        Some(view! {
+            <div class="ss-toast" role="status">
+                <span>
+                    {format!("Revoked {} on {}.", offer.share.account, offer.repo.display())}
+                    {offer.attempted.then(|| format!(" Its terms: {terms}."))}
+                </span>
+                {failed.map(|o| view! { <OutcomeNote outcome=o op=Operation::Create failed="Undo failed. "/> })}
+                <button type="button" class="ss-link-button" disabled=move || restoring.get() on:click=move |_| { store.restore.dispatch(retry.clone()); }>
+                    {move || match (restoring.get(), offer.attempted) {
+                        (true, _) => "Restoring…",
+                        (false, true) => "Try undo again",
+                        _ => "Undo",
+                    }}
+                </button>
+                {offer.attempted.then(|| view! {
+                    <button type="button" class="ss-link-button" on:click=move |_| store.undo.set(None)>"Dismiss"</button>
+                })}
+            </div>
+        })
+    };
+    let restored = move || {
+        if store.undo.with(Option::is_some) || restoring.get() {
+            return None;
+        }
+        match store.restore.value().get()? {
+            WriteOutcome::Done(Some(s)) => Some(format!(
+                "Share of {} restored with its deadline and description; the list read back from SWR shows it.",
+                s.account
+            )),
+            WriteOutcome::Exists(s) => Some(format!(
+                "{} already has a share again (valid until {}); nothing was sent.",
+                s.account,
+                s.deadline.label()
+            )),
+            _ => None,
+        }
+    };
+    view! {
         <div class="ss-toast-region" aria-live="polite">
-            <Show when=move || undo_visible.get()>
-                <div class="ss-toast" role="status">
-                    <span>{revoked}</span>
-                    <button type="button" class="ss-link-button" on:click=undo>"Undo"</button>
-                </div>
-            </Show>
-            <Show when=move || !undo_visible.get() && !store.restore.pending().get()>
-                {move || restored().map(|m| view! { <div class="ss-toast" role="status">{m}</div> })}
-            </Show>
+            {offer_view}
+            {move || restored().map(|m| view! { <div class="ss-toast" role="status">{m}</div> })}
         </div>
     }
 }

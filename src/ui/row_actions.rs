@@ -1,31 +1,38 @@
 use leptos::prelude::*;
 
 use super::copy_button::CopyButton;
+use super::outcome_note::OutcomeNote;
 use super::time::today_utc;
+use crate::api::error::Operation;
+use crate::api::outcome::WriteOutcome;
 use crate::model::expiry::extend;
 use crate::model::Share;
 use crate::state::session::Session;
-use crate::state::shares::{ShareUpdate, SharesStore};
+use crate::state::shares::{Extension, SharesStore};
 
-/// The actions on one share, in a disclosure menu that works with the keyboard.
+/// The actions on one share, in a disclosure menu that works with the keyboard. What a
+/// one-click extend did is said in the row itself.
 #[component]
 pub fn RowActions(share: Share) -> impl IntoView {
     let store = SharesStore::expect();
     let session = Session::expect();
-    let busy = store.update.pending();
-    let extend_by = {
-        let share = share.clone();
-        move |days: Option<i64>| {
-            let Some(repo) = store.repo.get_untracked() else {
-                return;
-            };
-            store.update.dispatch(ShareUpdate {
-                repo,
-                account: share.account.clone(),
-                deadline: extend(&share.deadline, days, today_utc()),
-                description: share.description.clone(),
-            });
+    let busy = store.extend.pending();
+    let basis = share.clone();
+    // One request at a time: a second click while one runs is ignored.
+    let extend_by = move |days: Option<i64>| {
+        if busy.get_untracked() {
+            return;
         }
+        let Some(repo) = store.repo.get_untracked() else {
+            return;
+        };
+        let x = Extension {
+            repo,
+            basis: basis.clone(),
+            days,
+        };
+        store.extended.set(Some(x.clone()));
+        store.extend.dispatch(x);
     };
     let (e30, e90, ef) = (extend_by.clone(), extend_by.clone(), extend_by);
     let (to_edit, to_revoke) = (share.clone(), share.clone());
@@ -40,6 +47,15 @@ pub fn RowActions(share: Share) -> impl IntoView {
         format!("docker pull {registry}/{repo}:<tag>")
     };
     let account = share.account.clone();
+    let mine = {
+        let account = account.clone();
+        move || {
+            store
+                .extended
+                .get()
+                .filter(|x| x.basis.is_account(&account))
+        }
+    };
     view! {
         <details class="ss-actions-menu">
             <summary aria-label=format!("Actions for {account}")>"Actions"</summary>
@@ -53,5 +69,92 @@ pub fn RowActions(share: Share) -> impl IntoView {
                 {move || view! { <CopyButton text=pull() label="Copy pull command"/> }}
             </div>
         </details>
+        <div class="ss-row-note" aria-live="polite">
+            {move || mine().map(|x| view! { <ExtendNote asked=x/> })}
+        </div>
+    }
+}
+
+/// What became of a one-click extend, in its row: under way, done (as SWR stored it),
+/// refused (with the reason and "Try again"), or the share changed elsewhere since the
+/// list was loaded (both versions, and the choice).
+#[component]
+fn ExtendNote(asked: Extension) -> impl IntoView {
+    let store = SharesStore::expect();
+    let session = Session::expect();
+    let pending = store.extend.pending();
+    let what = match asked.days {
+        Some(n) => format!("+{n} days"),
+        None => "forever".to_string(),
+    };
+    move || {
+        if pending.get() {
+            let words = if session.asking.get() {
+                "Waiting for a new token…".to_string()
+            } else {
+                format!("Extending {what}…")
+            };
+            return view! { <p class="ss-help" role="status">{words}</p> }.into_any();
+        }
+        let again = asked.clone();
+        let retry = move |_| {
+            store.extended.set(Some(again.clone()));
+            store.extend.dispatch(again.clone());
+        };
+        match store.extend.value().get() {
+            None => ().into_any(),
+            Some(WriteOutcome::Done(Some(s))) => view! {
+                <p class="ss-success" role="status">
+                    {format!("Extended: valid until {}; the list read back from SWR shows it.", s.deadline.label())}
+                </p>
+            }
+            .into_any(),
+            Some(WriteOutcome::Changed { loaded, current }) => {
+                let days = asked.days;
+                let proposed = extend(&current.deadline, days, today_utc());
+                let on_current = Extension {
+                    repo: asked.repo.clone(),
+                    basis: current.clone(),
+                    days,
+                };
+                let describe = |s: &Share| {
+                    if s.description.is_empty() {
+                        format!("valid until {}", s.deadline.label())
+                    } else {
+                        format!("valid until {}, description {:?}", s.deadline.label(), s.description)
+                    }
+                };
+                view! {
+                    <div class="ss-warn" role="alert">
+                        {format!(
+                            "Changed elsewhere since the list was loaded; nothing was sent. The list showed: {}. SWR has now: {}. ",
+                            describe(&loaded),
+                            describe(&current)
+                        )}
+                        <button type="button" class="ss-link-button" on:click=move |_| {
+                            store.extended.set(Some(on_current.clone()));
+                            store.extend.dispatch(on_current.clone());
+                        }>
+                            {format!("Extend what SWR has now ({what} → {})", proposed.label())}
+                        </button>
+                        " "
+                        <button type="button" class="ss-link-button" on:click=move |_| {
+                            store.extended.set(None);
+                            store.reload(session);
+                        }>
+                            "Keep SWR's version"
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            Some(other) => view! {
+                <div>
+                    <OutcomeNote outcome=other op=Operation::Update failed="Not extended. "/>
+                    <button type="button" class="ss-link-button" on:click=retry>"Try again"</button>
+                </div>
+            }
+            .into_any(),
+        }
     }
 }

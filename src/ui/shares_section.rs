@@ -24,7 +24,7 @@ pub fn SharesSection() -> impl IntoView {
     let now = Now::expect();
     let utc_times = RwSignal::new(false);
     let warning_days = Signal::derive(move || session.config.with(|c| c.expiry_warning_days));
-    let all = Signal::derive(move || store.shares.get().unwrap_or_default());
+    let all = Signal::derive(move || store.shares().unwrap_or_default());
     let expiries = Memo::new(move |_| {
         let (now, days) = (now.0.get(), warning_days.get());
         all.with(|list| {
@@ -58,11 +58,16 @@ pub fn SharesSection() -> impl IntoView {
         let Some(repo) = store.repo.get() else {
             return "Enter an organization and a repository to see its shares.".to_string();
         };
-        if store.loading.get() {
+        if store.loading() {
             return format!("Loading the shares of {}…", repo.display());
         }
-        match store.shares.get() {
+        match store.shares() {
             None => String::new(),
+            // SWR lists at most one page: a full page means "this many or more".
+            Some(list) if list.len() == LIST_PAGE_SIZE => format!(
+                "{} is shared with at least {LIST_PAGE_SIZE} accounts (of at most {MAX_SHARES}); SWR lists {LIST_PAGE_SIZE}.",
+                repo.display()
+            ),
             Some(list) => {
                 let n = list.len();
                 let accounts = if n == 1 { "account" } else { "accounts" };
@@ -73,14 +78,9 @@ pub fn SharesSection() -> impl IntoView {
             }
         }
     };
-    let truncated = move || {
-        store
-            .shares
-            .get()
-            .is_some_and(|l| l.len() == LIST_PAGE_SIZE)
-    };
-    let empty = move || store.shares.get().is_some_and(|l| l.is_empty());
-    let loaded = move || store.shares.get().is_some_and(|l| !l.is_empty());
+    let truncated = move || all.with(|l| l.len() == LIST_PAGE_SIZE);
+    let empty = move || store.shares().is_some_and(|l| l.is_empty());
+    let loaded = move || all.with(|l| !l.is_empty());
     let focus_token = move |_| {
         if let Some(el) = document().get_element_by_id("ss-token") {
             use wasm_bindgen::JsCast;
@@ -97,14 +97,14 @@ pub fn SharesSection() -> impl IntoView {
                 <button
                     type="button"
                     class="ss-secondary"
-                    disabled=move || store.loading.get() || store.repo.get().is_none() || !session.has_token()
+                    disabled=move || store.loading() || store.key.get().is_none()
                     on:click=move |_| store.reload(session)
                 >
                     "Reload"
                 </button>
             </div>
             <p class="ss-muted" role="status" aria-live="polite" data-testid="list-status">{status_line}</p>
-            {move || store.error.get().map(|e| {
+            {move || store.error().map(|e| {
                 let unauthorized = e.is_unauthorized();
                 view! {
                     <div class="ss-alert" role="alert">
@@ -150,7 +150,8 @@ pub fn SharesSection() -> impl IntoView {
                     </nav>
                 </Show>
             </Show>
-            <Show when=move || store.repo.get().is_some() && session.has_token()>
+            // Shown even without a token: what was typed stays, and sending asks for one.
+            <Show when=move || store.repo.get().is_some()>
                 <AddShareForm repo=store.repo existing=all action=store.add/>
             </Show>
             <EditDialog/>

@@ -1,0 +1,118 @@
+//! How every change reaches SWR: send it; if SWR refuses the token, wait for a new one and
+//! send it again (nothing typed is lost meanwhile); accept only SWR's documented answer;
+//! then read the list back and say whether it shows the change.
+
+use super::session::Session;
+use super::shares::ListKey;
+use super::wanted::Fetch;
+use crate::api::error::Operation;
+use crate::api::outcome::{conclude, WriteOutcome};
+use crate::api::responses::{self, LIST_PAGE_SIZE};
+use crate::api::{transport, ApiError, ApiRequest, RawResponse, SwrApi};
+use crate::model::write_check::{read_back, Expected, ReadBack};
+use crate::model::{RepoRef, Share};
+
+/// Sends `build(api)`, reading the answer with `read`. On a 401 it waits for the next token
+/// (the user's or the host's) and sends again with it; `api` then carries that token.
+pub async fn send_retrying<T>(
+    session: Session,
+    api: &mut SwrApi,
+    build: impl Fn(&SwrApi) -> ApiRequest,
+    read: impl Fn(&RawResponse) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    loop {
+        let result = transport::send(&build(api)).await.and_then(|r| read(&r));
+        match result {
+            Err(e) if e.is_unauthorized() => match session.next_token(&api.token).await {
+                Some(token) => api.token = token,
+                None => return Err(e),
+            },
+            other => return other,
+        }
+    }
+}
+
+/// Where a write's read-back goes: the store's list, if the user still looks at it.
+#[derive(Clone, Copy)]
+pub struct ListTarget {
+    pub list: Fetch<ListKey, Vec<Share>>,
+    pub wanted: leptos::prelude::Memo<Option<ListKey>>,
+}
+
+impl ListTarget {
+    fn keep(&self, key: ListKey, rows: Vec<Share>) {
+        use leptos::prelude::GetUntracked;
+        if self.wanted.get_untracked().as_ref() == Some(&key) {
+            self.list.put(key, rows);
+        }
+    }
+}
+
+/// One write, confirmed: `build` makes the request from the client (whose token may be
+/// replaced on the way), `expected` is what the list should show afterwards.
+pub async fn write(
+    session: Session,
+    target: ListTarget,
+    mut api: SwrApi,
+    repo: RepoRef,
+    op: Operation,
+    build: impl Fn(&SwrApi) -> ApiRequest,
+    expected: Expected,
+) -> WriteOutcome {
+    let answer =
+        match send_retrying(session, &mut api, build, |r| responses::write_answer(r, op)).await {
+            Ok(a) => a,
+            Err(e) => return WriteOutcome::Failed(e),
+        };
+    let check = read_back_after(session, target, &mut api, &repo, &expected).await;
+    conclude(op, answer, check)
+}
+
+/// Reads the list back (and, if it is cut at SWR's page size and the account is not on
+/// it, the one share) and compares it with what the write should have done.
+async fn read_back_after(
+    session: Session,
+    target: ListTarget,
+    api: &mut SwrApi,
+    repo: &RepoRef,
+    expected: &Expected,
+) -> Result<ReadBack, ApiError> {
+    let rows = send_retrying(
+        session,
+        api,
+        |a| a.list_shares(repo),
+        responses::share_list,
+    )
+    .await?;
+    let truncated = rows.len() == LIST_PAGE_SIZE;
+    let verdict = read_back(expected, &rows, truncated);
+    target.keep(ListKey::new(api, repo.clone()), rows);
+    if verdict != ReadBack::NotListed {
+        return Ok(verdict);
+    }
+    let account = expected.account().to_string();
+    let one = send_retrying(
+        session,
+        api,
+        |a| a.get_share(repo, &account),
+        responses::share_check,
+    )
+    .await?;
+    Ok(read_back(expected, one.as_slice(), false))
+}
+
+/// The current share of `account` (None: it has none), asked of SWR itself.
+pub async fn current_share(
+    session: Session,
+    api: &mut SwrApi,
+    repo: &RepoRef,
+    account: &str,
+) -> Result<Option<Share>, ApiError> {
+    send_retrying(
+        session,
+        api,
+        |a| a.get_share(repo, account),
+        responses::share_check,
+    )
+    .await
+}

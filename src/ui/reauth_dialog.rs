@@ -1,0 +1,63 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use crate::state::session::Session;
+
+/// Asks for a new token where the user is: a change that met a refused token (401) waits
+/// here, on top of any open dialog, with everything typed kept. "Continue" sends it again
+/// with the new token; "Cancel" ends it with the refusal shown where the user acted.
+#[component]
+pub fn ReauthDialog() -> impl IntoView {
+    let session = Session::expect();
+    let typed = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let token = typed.get_untracked().trim().to_string();
+        if token.is_empty() {
+            error.set(Some("Paste the new token."));
+            return;
+        }
+        if session.refused.with_untracked(|r| r.as_deref() == Some(token.as_str())) {
+            error.set(Some("SWR already refused this token: paste a new one."));
+            return;
+        }
+        error.set(None);
+        typed.set(String::new());
+        session.set_token(token);
+    };
+    let cancel = move || {
+        typed.set(String::new());
+        error.set(None);
+        session.resume_waiting(None);
+    };
+    view! {
+        <Modal open=session.asking on_close=move |_| cancel() labelled_by="ss-reauth-h">
+            <form on:submit=on_submit novalidate>
+                <h2 id="ss-reauth-h">"SWR refused the token"</h2>
+                <p>
+                    "HTTP 401: the token is missing, invalid or expired. Paste a new one to continue; "
+                    "what you were doing is kept and sent again with it."
+                </p>
+                <div class="ss-field">
+                    <label for="ss-reauth-token">"New IAM token"</label>
+                    <input
+                        id="ss-reauth-token"
+                        type="password"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="ss-reauth-msg"
+                        prop:value=move || typed.get()
+                        on:input:target=move |ev| typed.set(ev.target().value())
+                    />
+                    <p id="ss-reauth-msg" class="ss-error">{move || error.get()}</p>
+                </div>
+                <div class="ss-actions">
+                    <button type="submit">"Continue with this token"</button>
+                    <button type="button" class="ss-secondary" on:click=move |_| cancel()>"Cancel"</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
