@@ -40,9 +40,8 @@ const FAULTS = [
   { name: 'slow answer', fault: { kind: 'delay', ms: SLOW_MS }, slow: true },
 ];
 
-/** Fresh emulator state, a page on the demo repository, and a token. */
+/** A page on the demo repository, with a token unless told otherwise. */
 async function open(env, page, { token = true } = {}) {
-  await env.emulator.reset();
   const c = new ConsolePage(page, env.appUrl);
   await c.open(`?namespace=${NS}&repository=${REPO}`);
   if (token) {
@@ -150,7 +149,8 @@ const OPS = [
     retry: async (c) => row(c.page, 'contractor-ops').getByRole('button', { name: 'Try again' }).click(),
     done: async (c) => { await row(c.page, 'contractor-ops').locator('.ss-success').filter({ hasText: 'Extended: valid until' }).waitFor(); },
     pending: (c) => row(c.page, 'contractor-ops').getByRole('status').filter({ hasText: /Extending|Waiting for a new token/ }),
-    again: async (c) => row(c.page, 'contractor-ops').getByRole('button', { name: 'Extend +30 days' }).evaluate((b) => { b.disabled = false; b.click(); }),
+    // A second click while the first runs (the menu has closed: the hidden button itself).
+    again: async (c) => row(c.page, 'contractor-ops').locator('button', { hasText: 'Extend +30 days' }).evaluate((b) => { b.disabled = false; b.click(); }),
   },
   {
     name: 'revoke',
@@ -211,6 +211,7 @@ for (const op of OPS) {
           if (r.method() === op.target.method && u.pathname.endsWith(op.target.path)) sent += 1;
         });
         const setFault = () => env.emulator.fault({ method: op.target.method, path: op.target.path, ...f.fault });
+        await env.emulator.reset();
         const c = await op.start(env, page, setFault);
         const before = sent;
         await op.act(c, env);

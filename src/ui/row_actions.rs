@@ -18,10 +18,15 @@ pub fn RowActions(share: Share) -> impl IntoView {
     let session = Session::expect();
     let busy = store.extend.pending();
     let basis = share.clone();
+    let menu = NodeRef::<leptos::html::Details>::new();
     // One request at a time: a second click while one runs is ignored.
     let extend_by = move |days: Option<i64>| {
         if busy.get_untracked() {
             return;
+        }
+        // The menu closes, so that what happens shows in the row beneath it.
+        if let Some(m) = menu.get_untracked() {
+            m.set_open(false);
         }
         let Some(repo) = store.repo.get_untracked() else {
             return;
@@ -57,7 +62,7 @@ pub fn RowActions(share: Share) -> impl IntoView {
         }
     };
     view! {
-        <details class="ss-actions-menu">
+        <details class="ss-actions-menu" node_ref=menu>
             <summary aria-label=format!("Actions for {account}")>"Actions"</summary>
             <div class="ss-menu">
                 <button type="button" disabled=move || busy.get() on:click=move |_| e30(Some(30))>"Extend +30 days"</button>
