@@ -307,7 +307,10 @@ mod tests {
         );
         assert!(limit.is_share_limit());
         let advice = limit.advice(Operation::Create);
-        assert!(advice.contains("most accounts SWR allows (500)"), "{advice}");
+        assert!(
+            advice.contains("most accounts SWR allows (500)"),
+            "{advice}"
+        );
         assert!(advice.contains("Revoke a share"), "{advice}");
         assert!(!advice.contains("correct the field"));
         let other = ApiError::from_response(

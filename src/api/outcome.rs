@@ -101,12 +101,19 @@ mod tests {
     #[test]
     fn only_a_documented_and_confirmed_write_is_done() {
         assert_eq!(
-            conclude(Operation::Delete, WriteAnswer::Documented, Ok(ReadBack::Shows(None))),
+            conclude(
+                Operation::Delete,
+                WriteAnswer::Documented,
+                Ok(ReadBack::Shows(None))
+            ),
             WriteOutcome::Done(None)
         );
         match conclude(Operation::Create, odd(), Ok(ReadBack::Shows(None))) {
             WriteOutcome::Unconfirmed(m) => {
-                assert!(m.starts_with("Not confirmed: SWR answered HTTP 200 with the body"), "{m}");
+                assert!(
+                    m.starts_with("Not confirmed: SWR answered HTTP 200 with the body"),
+                    "{m}"
+                );
                 assert!(m.contains("instead of the documented 201 Created"), "{m}");
                 assert!(m.contains("does show the change"), "{m}");
             }
@@ -115,7 +122,9 @@ mod tests {
         match conclude(
             Operation::Update,
             odd(),
-            Ok(ReadBack::Differs("p's share is valid until 2027-01-01 instead of 2027-02-01.".into())),
+            Ok(ReadBack::Differs(
+                "p's share is valid until 2027-01-01 instead of 2027-02-01.".into(),
+            )),
         ) {
             WriteOutcome::Unconfirmed(m) => {
                 assert!(m.contains("does not show the change"), "{m}");
@@ -129,14 +138,21 @@ mod tests {
             Err(ApiError::network("down")),
         ) {
             WriteOutcome::Unconfirmed(m) => {
-                assert!(m.starts_with("SWR answered 204 No Content, but the list could not be read back"), "{m}")
+                assert!(
+                    m.starts_with(
+                        "SWR answered 204 No Content, but the list could not be read back"
+                    ),
+                    "{m}"
+                )
             }
             o => panic!("{o:?}"),
         }
         match conclude(
             Operation::Create,
             WriteAnswer::Documented,
-            Ok(ReadBack::Differs("p has no share on this repository.".into())),
+            Ok(ReadBack::Differs(
+                "p has no share on this repository.".into(),
+            )),
         ) {
             WriteOutcome::Unconfirmed(m) => assert!(m.contains("p has no share"), "{m}"),
             o => panic!("{o:?}"),

@@ -264,11 +264,20 @@ mod tests {
             Ok(WriteAnswer::Documented)
         );
         // A malformed 200, a 200 or 204 where 201 is documented: not a success.
-        let malformed = write_answer(&resp(200, r#"[{"namespace": "demo", "access_domain": "#), Create);
-        assert!(matches!(malformed, Ok(WriteAnswer::Undocumented { status: 200, .. })));
+        let malformed = write_answer(
+            &resp(200, r#"[{"namespace": "demo", "access_domain": "#),
+            Create,
+        );
+        assert!(matches!(
+            malformed,
+            Ok(WriteAnswer::Undocumented { status: 200, .. })
+        ));
         for (status, op) in [(200, Update), (204, Create), (200, Delete), (201, Delete)] {
             assert!(
-                matches!(write_answer(&resp(status, ""), op), Ok(WriteAnswer::Undocumented { .. })),
+                matches!(
+                    write_answer(&resp(status, ""), op),
+                    Ok(WriteAnswer::Undocumented { .. })
+                ),
                 "{status} {op:?}"
             );
         }

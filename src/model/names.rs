@@ -285,8 +285,13 @@ mod tests {
             zw.starts_with("An invisible character (U+200B ZERO WIDTH SPACE) is not allowed"),
             "{zw}"
         );
-        assert!(!zw.contains('\u{200B}'), "the message must not hide the character itself");
-        assert!(validate_account("caf\u{e9}").unwrap_err().starts_with("'\u{e9}'"));
+        assert!(
+            !zw.contains('\u{200B}'),
+            "the message must not hide the character itself"
+        );
+        assert!(validate_account("caf\u{e9}")
+            .unwrap_err()
+            .starts_with("'\u{e9}'"));
         assert!(validate_account("a\u{7}b")
             .unwrap_err()
             .contains("U+0007 a control character"));

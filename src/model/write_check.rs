@@ -46,7 +46,11 @@ pub fn read_back(expected: &Expected, list: &[Share], truncated: bool) -> ReadBa
         (Expected::Gone { .. }, None) => ReadBack::Shows(None),
         (Expected::Gone { account }, Some(s)) => ReadBack::Differs(format!(
             "{} still has a share (valid until {}).",
-            if s.account.is_empty() { account } else { &s.account },
+            if s.account.is_empty() {
+                account
+            } else {
+                &s.account
+            },
             s.deadline.label()
         )),
         (Expected::Share { .. }, None) if truncated => ReadBack::NotListed,
@@ -75,7 +79,11 @@ pub fn read_back(expected: &Expected, list: &[Share], truncated: bool) -> ReadBa
             if wrong.is_empty() {
                 ReadBack::Shows(Some(s.clone()))
             } else {
-                ReadBack::Differs(format!("{}'s share is {}.", s.account, wrong.join(", and ")))
+                ReadBack::Differs(format!(
+                    "{}'s share is {}.",
+                    s.account,
+                    wrong.join(", and ")
+                ))
             }
         }
     }
@@ -133,7 +141,10 @@ mod tests {
         let other = [share("p", day("2029-12-31"), "other")];
         match read_back(&expected, &other, false) {
             ReadBack::Differs(m) => {
-                assert!(m.contains("valid until 2029-12-31 instead of 2030-01-31"), "{m}");
+                assert!(
+                    m.contains("valid until 2029-12-31 instead of 2030-01-31"),
+                    "{m}"
+                );
                 assert!(m.contains("\"other\""), "{m}");
             }
             r => panic!("{r:?}"),

@@ -351,15 +351,18 @@ impl SharesStore {
 
     /// The list for the repository on screen, once loaded (never another one's).
     pub fn shares(&self) -> Option<Vec<Share>> {
-        self.key.with(|k| k.as_ref().and_then(|k| self.list.value(k)))
+        self.key
+            .with(|k| k.as_ref().and_then(|k| self.list.value(k)))
     }
 
     pub fn error(&self) -> Option<crate::api::ApiError> {
-        self.key.with(|k| k.as_ref().and_then(|k| self.list.error(k)))
+        self.key
+            .with(|k| k.as_ref().and_then(|k| self.list.error(k)))
     }
 
     pub fn loading(&self) -> bool {
-        self.key.with(|k| k.as_ref().is_some_and(|k| self.list.loading(k)))
+        self.key
+            .with(|k| k.as_ref().is_some_and(|k| self.list.loading(k)))
     }
 
     pub fn reload(self, session: Session) {

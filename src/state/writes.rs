@@ -77,13 +77,7 @@ async fn read_back_after(
     repo: &RepoRef,
     expected: &Expected,
 ) -> Result<ReadBack, ApiError> {
-    let rows = send_retrying(
-        session,
-        api,
-        |a| a.list_shares(repo),
-        responses::share_list,
-    )
-    .await?;
+    let rows = send_retrying(session, api, |a| a.list_shares(repo), responses::share_list).await?;
     let truncated = rows.len() == LIST_PAGE_SIZE;
     let verdict = read_back(expected, &rows, truncated);
     target.keep(ListKey::new(api, repo.clone()), rows);

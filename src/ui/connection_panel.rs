@@ -4,13 +4,13 @@ use leptos::task::spawn_local;
 
 use super::pause::Pause;
 use super::time::local;
-use wasm_bindgen::JsCast;
 use crate::api::error::Operation;
 use crate::api::{responses, transport};
 use crate::model::deadline::format_utc;
 use crate::model::expiry::Expiry;
 use crate::state::clock::Now;
 use crate::state::session::{Session, TokenInfo};
+use wasm_bindgen::JsCast;
 
 /// Region, and the token: pasted, or obtained by signing in with an IAM user. The token is
 /// kept in memory unless the user asks to keep it for this tab.

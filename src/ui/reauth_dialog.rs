@@ -19,7 +19,10 @@ pub fn ReauthDialog() -> impl IntoView {
             error.set(Some("Paste the new token."));
             return;
         }
-        if session.refused.with_untracked(|r| r.as_deref() == Some(token.as_str())) {
+        if session
+            .refused
+            .with_untracked(|r| r.as_deref() == Some(token.as_str()))
+        {
             error.set(Some("SWR already refused this token: paste a new one."));
             return;
         }

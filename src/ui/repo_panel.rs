@@ -1,8 +1,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::model::names::{validate_namespace, validate_repository};
 use super::pause::Pause;
+use crate::model::names::{validate_namespace, validate_repository};
 use crate::model::RepoRef;
 use crate::state::embedding::HostOptions;
 use crate::state::pickers::Pickers;
