@@ -31,7 +31,8 @@ for (let i = 0; i < 7; i++) {
   await page.goto(`${env.appUrl}/?namespace=acme-prod&repository=payments-api`);
   const t0 = Date.now();
   await page.reload();
-  await page.getByLabel('IAM token').fill(token);
+  await page.getByLabel('IAM token', { exact: true }).fill(token);
+  await page.getByLabel('IAM token', { exact: true }).press('Enter');
   await page.locator('tbody tr').first().waitFor();
   times.push(await page.evaluate(() => performance.now()));
   await context.close();

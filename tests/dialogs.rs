@@ -68,7 +68,7 @@ async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
     let (root, store) = mount();
     let d = dialog(&root, "ss-edit-h");
     assert!(!d.open());
-    store.editing.set(Some(share()));
+    store.edit(share());
     settle(20).await;
     assert!(d.open(), "opens as a modal");
     assert!(d

@@ -104,7 +104,7 @@ impl Session {
         if self.token.with_untracked(|t| t != token) {
             return;
         }
-        if self.refused.with_untracked(|r| r.as_deref() != Some(token)) {
+        if !token.is_empty() && self.refused.with_untracked(|r| r.as_deref() != Some(token)) {
             self.refused.set(Some(token.to_string()));
         }
         super::tab_storage::forget();

@@ -106,6 +106,13 @@ pub struct AddDraft {
     pub description: RwSignal<String>,
 }
 
+/// What the edit dialog holds.
+#[derive(Clone, Copy)]
+pub struct EditDraft {
+    pub until: DayDraft,
+    pub description: RwSignal<String>,
+}
+
 /// A revoked share that can be re-created, offered until that succeeds or is dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UndoOffer {
@@ -135,8 +142,9 @@ pub struct SharesStore {
     pub extended: RwSignal<Option<Extension>>,
     pub revoke: Action<(RepoRef, Share), WriteOutcome>,
     pub undo: RwSignal<Option<UndoOffer>>,
-    /// The share whose edit dialog is open.
+    /// The share whose edit dialog is open; `edit` opens it with its fields filled.
     pub editing: RwSignal<Option<Share>>,
+    pub edit_draft: EditDraft,
     /// The share whose revoke confirmation is open.
     pub revoking: RwSignal<Option<Share>>,
     pub draft: AddDraft,
@@ -251,8 +259,18 @@ impl SharesStore {
                 outcome
             }
         });
+        let editing = RwSignal::new(None::<Share>);
+        let revoking = RwSignal::new(None::<Share>);
+        // The dialog closes once the change is confirmed; otherwise it stays with the edits.
         let update = Action::new_local(move |u: &ShareUpdate| {
-            send_update(session, target, session.api_untracked(), u.clone())
+            let outcome = send_update(session, target, session.api_untracked(), u.clone());
+            async move {
+                let outcome = outcome.await;
+                if outcome.is_done() {
+                    editing.set(None);
+                }
+                outcome
+            }
         });
         let extend = Action::new_local(move |x: &Extension| {
             let (mut api, x) = (session.api_untracked(), x.clone());
@@ -303,6 +321,7 @@ impl SharesStore {
                 )
                 .await;
                 if outcome.is_done() {
+                    revoking.set(None);
                     let offer = UndoOffer {
                         repo,
                         share,
@@ -332,8 +351,12 @@ impl SharesStore {
             extended: RwSignal::new(None),
             revoke,
             undo,
-            editing: RwSignal::new(None),
-            revoking: RwSignal::new(None),
+            editing,
+            edit_draft: EditDraft {
+                until: DayDraft::new(),
+                description: RwSignal::new(String::new()),
+            },
+            revoking,
             draft,
         };
         // Load whenever what the list answers changes: repository, token, region, or the
@@ -347,6 +370,13 @@ impl SharesStore {
 
     pub fn expect() -> SharesStore {
         expect_context::<SharesStore>()
+    }
+
+    /// Opens the edit dialog for `share`, its fields filled from it.
+    pub fn edit(&self, share: Share) {
+        self.edit_draft.until.set(&share.deadline);
+        self.edit_draft.description.set(share.description.clone());
+        self.editing.set(Some(share));
     }
 
     /// The list for the repository on screen, once loaded (never another one's).

@@ -84,7 +84,7 @@ pub fn AddShareForm(
                 view! {
                     <div class="ss-warn" role="alert">
                         {format!("{who} already has a share on this repository (valid until {label}); nothing was sent. ")}
-                        <button type="button" class="ss-link-button" on:click=move |_| store.editing.set(Some(found.clone()))>
+                        <button type="button" class="ss-link-button" on:click=move |_| store.edit(found.clone())>
                             "Edit the existing share"
                         </button>
                     </div>

@@ -23,25 +23,29 @@ pub fn ConnectionPanel() -> impl IntoView {
     let account = RwSignal::new(String::new());
     let sign_in_error = RwSignal::new(None::<String>);
 
+    // On success the token is used and the password forgotten; on failure, the reason.
     let sign_in = Action::new_local(move |(u, p, a): &(String, String, String)| {
         let req = session
             .api_untracked()
             .password_token(u, p, a, &untrack(|| session.region().id));
-        async move { responses::token(&transport::send(&req).await?, None) }
-    });
-    Effect::new(move |_| match sign_in.value().get() {
-        Some(Ok(signed)) => {
-            password.set(String::new());
-            sign_in_error.set(None);
-            session.set_token(signed.token.clone());
-            session.token_info.set(Some(TokenInfo {
-                expires_at: signed.expires_at,
-                user: signed.user,
-                account: signed.account,
-            }));
+        async move {
+            match transport::send(&req)
+                .await
+                .and_then(|r| responses::token(&r, None))
+            {
+                Ok(signed) => {
+                    password.set(String::new());
+                    sign_in_error.set(None);
+                    session.set_token(signed.token.clone());
+                    session.token_info.set(Some(TokenInfo {
+                        expires_at: signed.expires_at,
+                        user: signed.user,
+                        account: signed.account,
+                    }));
+                }
+                Err(e) => sign_in_error.set(Some(e.describe(Operation::SignIn))),
+            }
         }
-        Some(Err(e)) => sign_in_error.set(Some(e.describe(Operation::SignIn))),
-        None => {}
     });
     let on_sign_in = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -6,10 +6,9 @@ use super::modal::Modal;
 use super::outcome_note::OutcomeNote;
 use super::time::today_utc;
 use crate::api::error::Operation;
-use crate::api::outcome::WriteOutcome;
 use crate::model::names::validate_description;
 use crate::state::session::Session;
-use crate::state::shares::{DayDraft, ShareUpdate, SharesStore};
+use crate::state::shares::{EditDraft, ShareUpdate, SharesStore};
 
 /// Change a share's last valid day (or make it forever) and its description. A failure
 /// keeps the dialog open with the edits and the reason; saving again retries.
@@ -17,30 +16,19 @@ use crate::state::shares::{DayDraft, ShareUpdate, SharesStore};
 pub fn EditDialog() -> impl IntoView {
     let store = SharesStore::expect();
     let session = Session::expect();
-    let until = DayDraft::new();
-    let description = RwSignal::new(String::new());
+    let EditDraft { until, description } = store.edit_draft;
     let day_error = RwSignal::new(None::<String>);
     let desc_error = RwSignal::new(None::<String>);
-    // The outcome shown belongs to this opening of the dialog only.
+    // The outcome shown belongs to this opening of the dialog only; the store fills the
+    // fields when it opens and closes it once the change is confirmed.
     let sent = RwSignal::new(false);
     let pending = store.update.pending();
-
-    // Fill the fields from the share being edited, each time the dialog opens.
-    Effect::new(move |_| {
-        if let Some(s) = store.editing.get() {
-            until.set(&s.deadline);
-            description.set(s.description.clone());
-            day_error.set(None);
-            desc_error.set(None);
-            sent.set(false);
-        }
-    });
-    // Close once SWR's answer and the list read back confirm the change.
-    Effect::new(move |_| {
-        if sent.get() && matches!(store.update.value().get(), Some(WriteOutcome::Done(_))) {
-            store.editing.set(None);
-        }
-    });
+    let close = move || {
+        sent.set(false);
+        day_error.set(None);
+        desc_error.set(None);
+        store.editing.set(None);
+    };
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -80,7 +68,7 @@ pub fn EditDialog() -> impl IntoView {
         _ => "Save changes",
     };
     view! {
-        <Modal open=Signal::derive(move || store.editing.get().is_some()) on_close=move |_| store.editing.set(None) labelled_by="ss-edit-h">
+        <Modal open=Signal::derive(move || store.editing.get().is_some()) on_close=move |_| close() labelled_by="ss-edit-h">
             <form on:submit=on_submit novalidate>
                 <h2 id="ss-edit-h">"Edit the share of " <span class="ss-mono">{title}</span></h2>
                 <p class="ss-muted">"On " {repo} ". Permission stays Pull (the only one SWR offers)."</p>
@@ -100,7 +88,7 @@ pub fn EditDialog() -> impl IntoView {
                 <div aria-live="polite">{failure}</div>
                 <div class="ss-actions">
                     <button type="submit" disabled=move || pending.get()>{save_label}</button>
-                    <button type="button" class="ss-secondary" on:click=move |_| store.editing.set(None)>"Cancel"</button>
+                    <button type="button" class="ss-secondary" on:click=move |_| close()>"Cancel"</button>
                 </div>
             </form>
         </Modal>

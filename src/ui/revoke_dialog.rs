@@ -14,16 +14,9 @@ use crate::state::shares::{SharesStore, UNDO_SECONDS};
 pub fn RevokeDialog() -> impl IntoView {
     let store = SharesStore::expect();
     let pending = store.revoke.pending();
-    // The outcome shown belongs to this opening of the dialog only.
+    // The outcome shown belongs to this opening of the dialog only; the store closes the
+    // dialog once the revoke is confirmed.
     let sent = RwSignal::new(false);
-
-    // Close once SWR's answer and the list read back confirm the revoke.
-    Effect::new(move |_| {
-        if sent.get() && matches!(store.revoke.value().get(), Some(WriteOutcome::Done(_))) {
-            sent.set(false);
-            store.revoking.set(None);
-        }
-    });
 
     let confirm = move |_| {
         if pending.get_untracked() {

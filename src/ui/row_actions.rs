@@ -68,7 +68,7 @@ pub fn RowActions(share: Share) -> impl IntoView {
                 <button type="button" disabled=move || busy.get() on:click=move |_| e30(Some(30))>"Extend +30 days"</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| e90(Some(90))>"Extend +90 days"</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| ef(None)>"Make forever"</button>
-                <button type="button" on:click=move |_| store.editing.set(Some(to_edit.clone()))>"Edit…"</button>
+                <button type="button" on:click=move |_| store.edit(to_edit.clone())>"Edit…"</button>
                 <button type="button" class="ss-danger-text" on:click=move |_| store.revoking.set(Some(to_revoke.clone()))>"Revoke…"</button>
                 <CopyButton text=share.account.clone() label="Copy account name"/>
                 {move || view! { <CopyButton text=pull() label="Copy pull command"/> }}
