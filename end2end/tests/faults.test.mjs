@@ -35,7 +35,7 @@ const FAULTS = [
   { name: '502 HTML', fault: { kind: 'status', status: 502, raw: '<html><body><h1>502 Bad Gateway</h1><hr>gateway</body></html>' }, expect: /HTTP 502: 502 Bad Gateway gateway/ },
   // nginx answers a dropped upstream connection with its own 502.
   { name: 'dropped connection', fault: { kind: 'drop' }, expect: SERVER === 'nginx' ? /HTTP 502/ : /No answer from SWR/ },
-  { name: 'malformed 200', fault: { kind: 'malformed', status: 200 }, expect: /could not read/, expectWrite: /Not confirmed: SWR answered HTTP 200 with the body .* instead of the documented (201 Created|204 No Content)\. The list read back does not show the change/ },
+  { name: 'malformed 200', fault: { kind: 'malformed', status: 200 }, expect: /could not read/, expectWrite: /Not confirmed: SWR answered HTTP 200 with a body it does not document instead of the documented (201 Created|204 No Content)\. The list read back does not show the change/ },
   { name: 'malformed 500', fault: { kind: 'malformed', status: 500 }, expect: /HTTP 500/ },
   { name: 'slow answer', fault: { kind: 'delay', ms: SLOW_MS }, slow: true },
 ];
@@ -53,6 +53,7 @@ async function open(env, page, { token = true } = {}) {
 
 const noSuccess = async (page) => assert.equal(await page.locator('.ss-success').count(), 0, 'no success shown');
 const row = (page, account) => page.locator(`tr[data-account="${account}"]`);
+const note = (page, account) => page.locator(`tr[data-note-for="${account}"]`);
 
 // Each operation: `target` (method, path) the fault is set on; `start` brings the page to
 // the moment before the action (with the fault set); `act` does it; `where` is the
@@ -144,11 +145,11 @@ const OPS = [
     target: { method: 'PATCH', path: `${BASE}/contractor-ops` },
     start: async (env, page, setFault) => { const c = await open(env, page); await setFault(); return c; },
     act: async (c) => c.rowAction('contractor-ops', 'Extend +30 days'),
-    where: (c) => row(c.page, 'contractor-ops').getByRole('alert'),
+    where: (c) => note(c.page, 'contractor-ops').getByRole('alert'),
     kept: async (c) => { assert.equal(await row(c.page, 'contractor-ops').count(), 1); },
-    retry: async (c) => row(c.page, 'contractor-ops').getByRole('button', { name: 'Try again' }).click(),
-    done: async (c) => { await row(c.page, 'contractor-ops').locator('.ss-success').filter({ hasText: 'Extended: valid until' }).waitFor(); },
-    pending: (c) => row(c.page, 'contractor-ops').getByRole('status').filter({ hasText: /Extending|Waiting for a new token/ }),
+    retry: async (c) => note(c.page, 'contractor-ops').getByRole('button', { name: 'Try again' }).click(),
+    done: async (c) => { await note(c.page, 'contractor-ops').locator('.ss-success').filter({ hasText: 'Extended contractor-ops: valid until' }).waitFor(); },
+    pending: (c) => note(c.page, 'contractor-ops').getByRole('status').filter({ hasText: /Extending|Waiting for a new token/ }),
     // A second click while the first runs (the menu has closed: the hidden button itself).
     again: async (c) => row(c.page, 'contractor-ops').locator('button', { hasText: 'Extend +30 days' }).evaluate((b) => { b.disabled = false; b.click(); }),
   },

@@ -43,8 +43,8 @@ test('edit validation and Escape: nothing sent, focus back on the menu', () =>
     assert.match(await c.editDialog.locator('#ss-edit-last-day-msg').textContent(), /in the past/);
     await page.keyboard.press('Escape');
     await c.editDialog.waitFor({ state: 'hidden' });
-    const focused = await page.evaluate(() => document.activeElement?.textContent);
-    assert.equal(focused, 'Edit…', 'focus returns to what opened the dialog');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    assert.equal(focused, 'Actions for contractor-ops', 'focus returns to the menu that opened the dialog');
   }));
 
 test('presets fill the deadline and say when access ends', () =>

@@ -33,6 +33,7 @@ async function swr(method, path, body) {
 }
 
 const row = (page, account) => page.locator(`tr[data-account="${account}"]`);
+const note = (page, account) => page.locator(`tr[data-note-for="${account}"]`);
 
 test('extend after a change elsewhere: both versions shown, nothing overwritten, then the user chooses', () =>
   scenario(env, 'extend stale', async (page) => {
@@ -42,14 +43,14 @@ test('extend after a change elsewhere: both versions shown, nothing overwritten,
     let patches = 0;
     page.on('request', (r) => { if (r.method() === 'PATCH') patches += 1; });
     await c.rowAction('contractor-ops', 'Extend +30 days');
-    const note = row(page, 'contractor-ops').getByRole('alert');
-    await note.filter({ hasText: 'Changed elsewhere since the list was loaded; nothing was sent' }).waitFor();
-    const text = await note.textContent();
+    const alert = note(page, 'contractor-ops').getByRole('alert');
+    await alert.filter({ hasText: 'Changed elsewhere since the list was loaded; nothing was sent' }).waitFor();
+    const text = await alert.textContent();
     assert.match(text, new RegExp(`The list showed: valid until ${utcDay(4)}`));
     assert.match(text, new RegExp(`SWR has now: valid until ${utcDay(365)}, description "Renewed for a year"`));
     assert.equal(patches, 0, 'nothing sent on the stale row');
-    await row(page, 'contractor-ops').getByRole('button', { name: new RegExp(`Extend what SWR has now \\(\\+30 days → ${utcDay(395)}\\)`) }).click();
-    await row(page, 'contractor-ops').locator('.ss-success').filter({ hasText: `Extended: valid until ${utcDay(395)}` }).waitFor();
+    await note(page, 'contractor-ops').getByRole('button', { name: new RegExp(`Extend what SWR has now \\(\\+30 days → ${utcDay(395)}\\)`) }).click();
+    await note(page, 'contractor-ops').locator('.ss-success').filter({ hasText: `valid until ${utcDay(395)}` }).waitFor();
     assert.match(await row(page, 'contractor-ops').textContent(), /Renewed for a year/);
     assert.equal(patches, 1);
   }));
@@ -65,7 +66,7 @@ test('five quick clicks on Extend send one PATCH', () =>
     await row(page, 'contractor-ops').locator('button', { hasText: 'Extend +30 days' }).evaluate((b) => {
       for (let i = 0; i < 4; i += 1) { b.disabled = false; b.click(); }
     });
-    await row(page, 'contractor-ops').locator('.ss-success').filter({ hasText: `valid until ${utcDay(34)}` }).waitFor();
+    await note(page, 'contractor-ops').locator('.ss-success').filter({ hasText: `valid until ${utcDay(34)}` }).waitFor();
     assert.equal(patches, 1);
   }));
 
@@ -100,7 +101,7 @@ test('a malformed 200 to a create is not a success, and the list read back says 
     const c = await openPayments(page);
     await env.emulator.fault({ method: 'POST', path: BASE, kind: 'malformed', status: 200, times: 1 });
     await c.addShare({ account: 'phantom', forever: true });
-    await c.expectAlertContains('Not confirmed: SWR answered HTTP 200', 'instead of the documented 201 Created', 'phantom has no share on this repository');
+    await c.expectAlertContains('Not confirmed: SWR answered HTTP 200 with a body it does not document', 'instead of the documented 201 Created', 'phantom has no share on this repository');
     assert.equal(await page.locator('.ss-success').count(), 0);
     assert.equal(await c.row('phantom').count(), 0);
     assert.equal(await c.account.inputValue(), 'phantom');

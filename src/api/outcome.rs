@@ -46,7 +46,7 @@ fn answer_words(status: u16, body: &str) -> String {
     if body.is_empty() {
         format!("HTTP {status}")
     } else {
-        format!("HTTP {status} with the body {body:?}")
+        format!("HTTP {status} with a body it does not document")
     }
 }
 
@@ -111,7 +111,7 @@ mod tests {
         match conclude(Operation::Create, odd(), Ok(ReadBack::Shows(None))) {
             WriteOutcome::Unconfirmed(m) => {
                 assert!(
-                    m.starts_with("Not confirmed: SWR answered HTTP 200 with the body"),
+                    m.starts_with("Not confirmed: SWR answered HTTP 200 with a body it does not document"),
                     "{m}"
                 );
                 assert!(m.contains("instead of the documented 201 Created"), "{m}");

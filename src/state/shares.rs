@@ -124,6 +124,8 @@ pub struct UndoOffer {
 
 /// How long an untouched Undo is offered.
 pub const UNDO_SECONDS: u64 = 10;
+/// How long a notice stays.
+const NOTICE_SECONDS: u64 = 8;
 
 #[derive(Clone, Copy)]
 pub struct SharesStore {
@@ -142,6 +144,8 @@ pub struct SharesStore {
     pub extended: RwSignal<Option<Extension>>,
     pub revoke: Action<(RepoRef, Share), WriteOutcome>,
     pub undo: RwSignal<Option<UndoOffer>>,
+    /// A short-lived word about something that went well (the share is back).
+    pub notice: RwSignal<Option<String>>,
     /// The share whose edit dialog is open; `edit` opens it with its fields filled.
     pub editing: RwSignal<Option<Share>>,
     pub edit_draft: EditDraft,
@@ -227,6 +231,7 @@ impl SharesStore {
             description: RwSignal::new(String::new()),
         };
         let undo = RwSignal::new(None::<UndoOffer>);
+        let notice = RwSignal::new(None::<String>);
         let add = Action::new_local(move |(repo, share): &(RepoRef, NewShare)| {
             let (repo, share) = (repo.clone(), share.clone());
             async move {
@@ -253,8 +258,29 @@ impl SharesStore {
             };
             async move {
                 let outcome = create_checked(session, target, offer.repo.clone(), share).await;
-                if matches!(outcome, WriteOutcome::Done(_) | WriteOutcome::Exists(_)) {
+                let said = match &outcome {
+                    WriteOutcome::Done(Some(s)) => Some(format!(
+                        "Share of {} restored with its deadline and description; the list read back from SWR shows it.",
+                        s.account
+                    )),
+                    WriteOutcome::Exists(s) => Some(format!(
+                        "{} already has a share again (valid until {}); nothing was sent.",
+                        s.account,
+                        s.deadline.label()
+                    )),
+                    _ => None,
+                };
+                if let Some(said) = said {
                     undo.set(None);
+                    notice.set(Some(said.clone()));
+                    set_timeout(
+                        move || {
+                            if notice.with_untracked(|n| n.as_ref() == Some(&said)) {
+                                notice.set(None);
+                            }
+                        },
+                        std::time::Duration::from_secs(NOTICE_SECONDS),
+                    );
                 }
                 outcome
             }
@@ -351,6 +377,7 @@ impl SharesStore {
             extended: RwSignal::new(None),
             revoke,
             undo,
+            notice,
             editing,
             edit_draft: EditDraft {
                 until: DayDraft::new(),

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use super::modal::Modal;
 use super::outcome_note::OutcomeNote;
 use crate::api::error::Operation;
-use crate::api::outcome::WriteOutcome;
 use crate::state::shares::{SharesStore, UNDO_SECONDS};
 
 /// Confirmation that names the account and the repository; afterwards an Undo that
@@ -103,27 +102,10 @@ fn UndoToast() -> impl IntoView {
             </div>
         })
     };
-    let restored = move || {
-        if store.undo.with(Option::is_some) || restoring.get() {
-            return None;
-        }
-        match store.restore.value().get()? {
-            WriteOutcome::Done(Some(s)) => Some(format!(
-                "Share of {} restored with its deadline and description; the list read back from SWR shows it.",
-                s.account
-            )),
-            WriteOutcome::Exists(s) => Some(format!(
-                "{} already has a share again (valid until {}); nothing was sent.",
-                s.account,
-                s.deadline.label()
-            )),
-            _ => None,
-        }
-    };
     view! {
         <div class="ss-toast-region" aria-live="polite">
             {offer_view}
-            {move || restored().map(|m| view! { <div class="ss-toast" role="status">{m}</div> })}
+            {move || store.notice.get().map(|m| view! { <div class="ss-toast" role="status">{m}</div> })}
         </div>
     }
 }

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::copy_button::CopyButton;
 use super::outcome_note::OutcomeNote;
@@ -52,13 +53,14 @@ pub fn RowActions(share: Share) -> impl IntoView {
         format!("docker pull {registry}/{repo}:<tag>")
     };
     let account = share.account.clone();
-    let mine = {
-        let account = account.clone();
-        move || {
-            store
-                .extended
-                .get()
-                .filter(|x| x.basis.is_account(&account))
+    // Closing the menu moves focus to its "Actions" button, so a dialog opened from it
+    // gives focus back there (the item itself is hidden once the menu is closed).
+    let close_menu = move || {
+        if let Some(m) = menu.get_untracked() {
+            m.set_open(false);
+            if let Ok(Some(summary)) = m.query_selector("summary") {
+                let _ = summary.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
         }
     };
     view! {
@@ -68,19 +70,40 @@ pub fn RowActions(share: Share) -> impl IntoView {
                 <button type="button" disabled=move || busy.get() on:click=move |_| e30(Some(30))>"Extend +30 days"</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| e90(Some(90))>"Extend +90 days"</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| ef(None)>"Make forever"</button>
-                <button type="button" on:click=move |_| store.edit(to_edit.clone())>"Edit…"</button>
-                <button type="button" class="ss-danger-text" on:click=move |_| store.revoking.set(Some(to_revoke.clone()))>"Revoke…"</button>
+                <button type="button" on:click=move |_| { close_menu(); store.edit(to_edit.clone()) }>"Edit…"</button>
+                <button type="button" class="ss-danger-text" on:click=move |_| { close_menu(); store.revoking.set(Some(to_revoke.clone())) }>"Revoke…"</button>
                 <CopyButton text=share.account.clone() label="Copy account name"/>
                 {move || view! { <CopyButton text=pull() label="Copy pull command"/> }}
             </div>
         </details>
-        <div class="ss-row-note" aria-live="polite">
-            {move || mine().map(|x| view! { <ExtendNote asked=x/> })}
-        </div>
     }
 }
 
-/// What became of a one-click extend, in its row: under way, done (as SWR stored it),
+/// The row under a share's row where what became of its one-click extend is said.
+#[component]
+pub fn ExtendNoteRow(account: String, columns: usize) -> impl IntoView {
+    let store = SharesStore::expect();
+    let mine = {
+        let account = account.clone();
+        move || {
+            store
+                .extended
+                .get()
+                .filter(|x| x.basis.is_account(&account))
+        }
+    };
+    move || {
+        mine().map(|x| {
+            view! {
+                <tr class="ss-note-row" data-note-for=account.clone()>
+                    <td colspan=columns.to_string() aria-live="polite"><ExtendNote asked=x/></td>
+                </tr>
+            }
+        })
+    }
+}
+
+/// What became of a one-click extend, beneath its row: under way, done (as SWR stored it),
 /// refused (with the reason and "Try again"), or the share changed elsewhere since the
 /// list was loaded (both versions, and the choice).
 #[component]
@@ -110,7 +133,7 @@ fn ExtendNote(asked: Extension) -> impl IntoView {
             None => ().into_any(),
             Some(WriteOutcome::Done(Some(s))) => view! {
                 <p class="ss-success" role="status">
-                    {format!("Extended: valid until {}; the list read back from SWR shows it.", s.deadline.label())}
+                    {format!("Extended {}: valid until {}; the list read back from SWR shows it.", s.account, s.deadline.label())}
                 </p>
             }
             .into_any(),
@@ -154,9 +177,9 @@ fn ExtendNote(asked: Extension) -> impl IntoView {
                 .into_any()
             }
             Some(other) => view! {
-                <div>
+                <div class="ss-note-line">
                     <OutcomeNote outcome=other op=Operation::Update failed="Not extended. "/>
-                    <button type="button" class="ss-link-button" on:click=retry>"Try again"</button>
+                    <button type="button" class="ss-secondary" on:click=retry>"Try again"</button>
                 </div>
             }
             .into_any(),

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::row_actions::RowActions;
+use super::row_actions::{ExtendNoteRow, RowActions};
 use super::time::local;
 use crate::model::deadline::format_utc;
 use crate::model::expiry::{Expiry, DEFAULT_WARNING_DAYS};
@@ -120,6 +120,7 @@ fn ShareRow(
     };
     let (created, updated) = (share.created.clone(), share.updated.clone());
     let (account, row_account) = (share.account.clone(), share.account.clone());
+    let note_account = share.account.clone();
     view! {
         <tr data-account=row_account>
             <th scope="row" class="ss-mono">{account}</th>
@@ -145,5 +146,6 @@ fn ShareRow(
             <td>{move || when(updated.clone())}</td>
             {with_actions.then(|| view! { <td><RowActions share=share.clone()/></td> })}
         </tr>
+        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=Column::ALL.len() + 1/> })}
     }
 }

@@ -1,0 +1,194 @@
+// The benchmark harness: the console against a hand-written vanilla-JS page (bench/vanilla/)
+// that fetches the same list through the same proxy and renders the same eight columns.
+// Both are served by the shipped nginx configuration (gzip, CSP, proxy) in front of one
+// emulator, measured in interleaved runs in headless Chromium; medians and ratios go to
+// BENCHMARKS.md. Run through scripts/bench.sh (which builds first).
+//
+//   node bench/run.mjs [--runs N] [--smoke]
+//
+// --smoke: one run of each figure, printed, nothing written (the CI step).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { startEmulator, CHROMIUM_ARGS } from '../end2end/support/env.mjs';
+import { startNginx } from '../end2end/support/nginx.mjs';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const runs = smoke ? 1 : Number(args[args.indexOf('--runs') + 1] || 0) || 15;
+const dist = path.join(ROOT, 'dist');
+if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('no build in dist/: run trunk build --release');
+
+// One site: the build at the root, the vanilla page beside it.
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'swr-share-bench-'));
+for (const f of fs.readdirSync(dist)) fs.copyFileSync(path.join(dist, f), path.join(site, f));
+fs.mkdirSync(path.join(site, 'vanilla'));
+for (const f of fs.readdirSync(path.join(ROOT, 'bench', 'vanilla'))) {
+  fs.copyFileSync(path.join(ROOT, 'bench', 'vanilla', f), path.join(site, 'vanilla', f));
+}
+
+/** Bytes of the first load: what the page itself loads (brotli q11 per file). */
+function firstLoad(dir, files) {
+  return files.reduce((sum, f) => {
+    const buf = fs.readFileSync(path.join(dir, f));
+    return sum + zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }, 0);
+}
+const appFiles = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f) && f !== 'embed.js');
+const sizes = {
+  app: firstLoad(dist, [...appFiles, 'config.json']),
+  vanilla: firstLoad(path.join(ROOT, 'bench', 'vanilla'), fs.readdirSync(path.join(ROOT, 'bench', 'vanilla'))) + firstLoad(dist, ['config.json']),
+};
+
+const emulator = await startEmulator();
+const nginx = await startNginx({ root: ROOT, dist: site, emulatorUrl: emulator.url });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+const PAGES = {
+  app: (repo) => `${nginx.url}/?namespace=acme-prod&repository=${repo}`,
+  vanilla: (repo) => `${nginx.url}/vanilla/index.html?namespace=acme-prod&repository=${repo}`,
+};
+
+/**
+ * Opens a page with the token already in the tab (as after "Keep me signed in"), and
+ * resolves when the first share row has been painted: its time since navigation start,
+ * and the requests made by then and until the network is idle.
+ */
+async function openPage(which, repo, { slow = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const token = await emulator.token();
+  await context.addInitScript((t) => {
+    sessionStorage.setItem('swr-share.session', JSON.stringify({ token: t, expires_at: '', user: '', account: '' }));
+    const seen = () => {
+      if (window.__firstRow || !document.querySelector('tbody tr')) return false;
+      requestAnimationFrame(() => { window.__firstRow = performance.now(); });
+      return true;
+    };
+    new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); }).observe(document, { subtree: true, childList: true });
+  }, token);
+  const page = await context.newPage();
+  if (slow) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 1.6e6 / 8,
+    });
+  }
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(PAGES[which](repo));
+  const firstRow = await (await page.waitForFunction(() => window.__firstRow, null, { timeout: 60_000 })).jsonValue();
+  const atFirstRow = requests.length;
+  await page.waitForLoadState('networkidle');
+  return { context, page, firstRow, requestsAtFirstRow: atFirstRow, requests: requests.length };
+}
+
+/** Types into the filter and resolves with the time until the changed rows are painted. */
+async function filterRepaint(page, text) {
+  return page.evaluate((value) => new Promise((resolve) => {
+    const input = document.getElementById('ss-filter');
+    const body = document.querySelector('tbody');
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => {
+      obs.disconnect();
+      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, rows: document.querySelectorAll('tbody tr').length }));
+    });
+    obs.observe(body, { subtree: true, childList: true, characterData: true });
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: value ? 'insertText' : 'deleteContentBackward' }));
+  }), text);
+}
+
+async function heap(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+const samples = { app: {}, vanilla: {} };
+const push = (which, key, v) => { (samples[which][key] ||= []).push(v); };
+
+for (let i = 0; i < runs; i += 1) {
+  for (const which of (i % 2 ? ['vanilla', 'app'] : ['app', 'vanilla'])) {
+    // First row of 100 shares, fast link; then the filter; then heap after 500 rows.
+    const fast = await openPage(which, 'big-catalog');
+    push(which, 'firstRow', fast.firstRow);
+    push(which, 'requests', fast.requests);
+    const narrow = await filterRepaint(fast.page, 'tenant-01');
+    const wide = await filterRepaint(fast.page, '');
+    push(which, 'filterNarrow', narrow.ms);
+    push(which, 'filterWide', wide.ms);
+    push(which, 'filterRows', `${wide.rows} → ${narrow.rows}`);
+    for (let k = 0; k < 10; k += 1) {
+      await filterRepaint(fast.page, 'no-such-account');
+      await filterRepaint(fast.page, '');
+    }
+    push(which, 'heap500', await heap(fast.page));
+    if (which === 'app') {
+      // 20 dialog open/close cycles.
+      const page = fast.page;
+      for (let k = 0; k < 20; k += 1) {
+        const row = page.locator('tr').filter({ has: page.getByRole('rowheader', { name: 'tenant-001', exact: true }) });
+        await row.getByText('Actions', { exact: true }).click();
+        await row.getByRole('button', { name: 'Edit…' }).click();
+        await page.getByRole('dialog', { name: /Edit the share of/ }).waitFor();
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog', { name: /Edit the share of/ }).waitFor({ state: 'hidden' });
+      }
+      push(which, 'heapDialogs', await heap(page));
+    }
+    await fast.context.close();
+    const slow = await openPage(which, 'big-catalog', { slow: true });
+    push(which, 'firstRowSlow', slow.firstRow);
+    await slow.context.close();
+  }
+}
+
+await browser.close();
+await nginx.stop();
+await emulator.stop();
+fs.rmSync(site, { recursive: true, force: true });
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const m = (which, key) => median(samples[which][key]);
+const ms = (v) => `${Math.round(v)} ms`;
+const kb = (v) => `${(v / 1000).toFixed(1)} KB`;
+const mb = (v) => `${(v / 1e6).toFixed(1)} MB`;
+const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const rows = [
+  ['first load, brotli (wasm + JS + CSS + HTML + config)', kb(sizes.app), kb(sizes.vanilla), ratio(sizes.app, sizes.vanilla), '≤ 140 KB'],
+  ['navigation → first share row painted, 100 shares', ms(m('app', 'firstRow')), ms(m('vanilla', 'firstRow')), ratio(m('app', 'firstRow'), m('vanilla', 'firstRow')), '≤ 1.3×'],
+  ['same over a slow link (1.6 Mbit/s, 150 ms RTT)', ms(m('app', 'firstRowSlow')), ms(m('vanilla', 'firstRowSlow')), ratio(m('app', 'firstRowSlow'), m('vanilla', 'firstRowSlow')), '≤ 1.5×'],
+  [`filter keystroke → repaint (${samples.app.filterRows[0]} rows)`, ms(m('app', 'filterNarrow')), ms(m('vanilla', 'filterNarrow')), ratio(m('app', 'filterNarrow'), m('vanilla', 'filterNarrow')), '≤ 1.5×'],
+  ['filter cleared → repaint (back to 50 rows)', ms(m('app', 'filterWide')), ms(m('vanilla', 'filterWide')), ratio(m('app', 'filterWide'), m('vanilla', 'filterWide')), '≤ 1.5×'],
+  ['requests on load (token known, repository in the URL)', String(m('app', 'requests')), String(m('vanilla', 'requests')), '', 'what the first screen needs'],
+  ['JS heap after 500 rows rendered (GC first)', mb(m('app', 'heap500')), mb(m('vanilla', 'heap500')), ratio(m('app', 'heap500'), m('vanilla', 'heap500')), ''],
+  ['JS heap after 20 edit-dialog open/close cycles', mb(m('app', 'heapDialogs')), '—', '', 'no growth'],
+];
+const table = [
+  '| figure | swr-share | vanilla page | ratio | target |',
+  '|---|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+console.log(table);
+if (smoke) process.exit(0);
+
+const section = `<!-- compare:start -->
+Measured ${new Date().toISOString().slice(0, 10)} by \`scripts/bench.sh\` (\`bench/run.mjs\`): both pages behind the
+shipped nginx configuration (gzip) and one emulator, headless Chromium ${browser.version()}, ${runs} interleaved
+runs each, medians. The token is in the tab's storage before the page loads; the list is
+\`acme-prod/big-catalog\` (100 shares); the slow link is Chromium's network emulation.
+
+${table}
+<!-- compare:end -->`;
+const file = path.join(ROOT, 'BENCHMARKS.md');
+const old = fs.readFileSync(file, 'utf8');
+fs.writeFileSync(file, old.includes('<!-- compare:start -->')
+  ? old.replace(/<!-- compare:start -->[\s\S]*<!-- compare:end -->/, section)
+  : old.replace('<!-- bench:start -->', `${section}\n\n<!-- bench:start -->`));
