@@ -35,3 +35,6 @@ step 20m node --test --test-concurrency=1 --test-timeout=600000 end2end/tests/
 
 say "browser end-to-end suite again, behind Debian's nginx with deploy/nginx/"
 SWR_SHARE_SERVER=nginx step 20m node --test --test-concurrency=1 --test-timeout=600000 end2end/tests/
+
+say "benchmark harness, one run (a smoke test: figures are recorded by scripts/bench.sh)"
+step 10m node bench/run.mjs --smoke

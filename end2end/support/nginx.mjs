@@ -11,8 +11,7 @@ export const SUB_PATH = '/tools/swr-share/';
 
 
 function copyDir(from, to) {
-  fs.mkdirSync(to, { recursive: true });
-  for (const f of fs.readdirSync(from)) fs.copyFileSync(path.join(from, f), path.join(to, f));
+  fs.cpSync(from, to, { recursive: true });
 }
 
 /** Starts nginx; `frameAncestors` is added after 'self' (for the iframe example). */
