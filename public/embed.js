@@ -22,7 +22,7 @@ export function load() {
       return new URL(el.getAttribute('href'), base).href;
     };
     const js = href('link[rel="modulepreload"]');
-    const wasm = href('link[rel="preload"][as="fetch"]');
+    const wasm = href('link[rel="preload"][as="fetch"][href$=".wasm"]');
     for (const sheet of doc.querySelectorAll('link[rel="stylesheet"][href*="app-"]')) {
       const link = document.createElement('link');
       link.rel = 'stylesheet';

@@ -111,7 +111,9 @@ mod tests {
         match conclude(Operation::Create, odd(), Ok(ReadBack::Shows(None))) {
             WriteOutcome::Unconfirmed(m) => {
                 assert!(
-                    m.starts_with("Not confirmed: SWR answered HTTP 200 with a body it does not document"),
+                    m.starts_with(
+                        "Not confirmed: SWR answered HTTP 200 with a body it does not document"
+                    ),
                     "{m}"
                 );
                 assert!(m.contains("instead of the documented 201 Created"), "{m}");

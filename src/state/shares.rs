@@ -417,6 +417,12 @@ impl SharesStore {
             .with(|k| k.as_ref().and_then(|k| self.list.error(k)))
     }
 
+    /// The list on screen has its answer (rows or an error).
+    pub fn loading_done(&self) -> bool {
+        self.key
+            .with(|k| k.as_ref().is_some_and(|k| self.list.result(k).is_some()))
+    }
+
     pub fn loading(&self) -> bool {
         self.key
             .with(|k| k.as_ref().is_some_and(|k| self.list.loading(k)))

@@ -7,6 +7,7 @@ use crate::model::RepoRef;
 use crate::state::embedding::HostOptions;
 use crate::state::pickers::Pickers;
 use crate::state::session::Session;
+use crate::state::shares::SharesStore;
 use crate::state::view::View;
 
 /// Organization and repository, validated as typed, with type-to-filter suggestions; the
@@ -32,7 +33,11 @@ pub fn RepoPanel() -> impl IntoView {
     // pause in typing), not every keystroke.
     let meant_namespace = RwSignal::new(namespace.get_untracked());
     let pause = Pause::new();
-    let pickers = Pickers::new(session, meant_namespace.into());
+    // Suggestions after the table: the first screen's list goes first.
+    let store = SharesStore::expect();
+    let first_screen_done =
+        Signal::derive(move || store.key.with(Option::is_none) || store.loading_done());
+    let pickers = Pickers::new(session, meant_namespace.into(), first_screen_done);
 
     // An empty field is only an error once the user has tried to open something.
     let ns_error = Memo::new(move |_| {
