@@ -25,6 +25,9 @@ step 15m cargo test -p swr-share --target wasm32-unknown-unknown --test web --te
 say "release build"
 step 15m trunk build --release
 
+say "benchmark harness, one run (a smoke test: figures are recorded by scripts/bench.sh)"
+step 10m node bench/run.mjs --smoke
+
 # On failure the suite keeps a screenshot and a Playwright trace per scenario.
 trap 'status=$?; if [ $status -ne 0 ] && [ -d end2end/test-results ]; then echo "end-to-end failure artefacts in $ROOT/end2end/test-results:"; ls end2end/test-results; fi' EXIT
 rm -rf end2end/test-results
@@ -35,6 +38,3 @@ step 20m node --test --test-concurrency=1 --test-timeout=600000 end2end/tests/
 
 say "browser end-to-end suite again, behind Debian's nginx with deploy/nginx/"
 SWR_SHARE_SERVER=nginx step 20m node --test --test-concurrency=1 --test-timeout=600000 end2end/tests/
-
-say "benchmark harness, one run (a smoke test: figures are recorded by scripts/bench.sh)"
-step 10m node bench/run.mjs --smoke
