@@ -1,11 +1,9 @@
 //! How the console is hosted: as its own page, mounted into a host page by the JavaScript
 //! API (`mount`), or framed by a portal that hands over the token with `postMessage`.
 
-use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::session::Session;
 use crate::model::config::AppConfig;
 use crate::model::RepoRef;
 
@@ -62,30 +60,30 @@ pub const MSG_READY: &str = "swr-share:ready";
 pub const MSG_TOKEN: &str = "swr-share:token";
 pub const MSG_TOKEN_NEEDED: &str = "swr-share:token-needed";
 
-/// Posts `{type}` to the parent window, once per origin the config allows (postMessage
-/// drops a message whose target origin does not match, so nothing leaks elsewhere).
-pub fn tell_parent(session: Session, kind: &str) {
+/// Posts `{type}` to the parent window, once per allowed origin (postMessage drops a
+/// message whose target origin does not match, so nothing leaks elsewhere).
+pub fn tell_parent(origins: &[String], kind: &str) {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
         return;
     };
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &kind.into());
-    for origin in session.config.with_untracked(|c| c.embed_origins.clone()) {
-        let _ = parent.post_message(&msg, &origin);
+    for origin in origins {
+        let _ = parent.post_message(&msg, origin);
     }
 }
 
-/// Accepts `{type: "swr-share:token", token}` from allowed origins only.
-pub fn listen_to_parent(session: Session) {
+/// Hands `{type: "swr-share:token", token}` to `on_token`, from allowed origins only.
+pub fn listen_to_parent(
+    allowed: impl Fn(&str) -> bool + 'static,
+    on_token: impl Fn(String) + 'static,
+) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let handler =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let allowed = session
-                .config
-                .with_untracked(|c| c.embed_origins.iter().any(|o| *o == ev.origin()));
-            if !allowed {
+            if !allowed(&ev.origin()) {
                 return;
             }
             let data = ev.data();
@@ -96,7 +94,7 @@ pub fn listen_to_parent(session: Session) {
                 .ok()
                 .and_then(|v| v.as_string());
             if let (Some(MSG_TOKEN), Some(token)) = (kind.as_deref(), token) {
-                session.set_token(token);
+                on_token(token);
             }
         });
     let _ = window.add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
@@ -104,8 +102,9 @@ pub fn listen_to_parent(session: Session) {
     handler.forget();
 }
 
-/// Calls the host's token function and takes its answer (a string or a promise of one).
-pub fn call_token_source(session: Session, source: js_sys::Function) {
+/// Calls the host's token function and hands its answer (a string or a promise of one)
+/// to `on_token`.
+pub fn call_token_source(source: &js_sys::Function, on_token: impl Fn(String) + 'static) {
     let Ok(value) = source.call0(&JsValue::NULL) else {
         return;
     };
@@ -117,7 +116,7 @@ pub fn call_token_source(session: Session, source: js_sys::Function) {
             Err(v) => v,
         };
         if let Some(token) = value.as_string() {
-            session.set_token(token);
+            on_token(token);
         }
     });
 }

@@ -92,8 +92,8 @@ impl Session {
         self.keep_in_tab.set(false);
         self.token_info.set(None);
         self.refused.set(None);
+        // Not keeping it any more: tab_storage drops what it kept.
         self.token.set(String::new());
-        super::tab_storage::forget();
         self.resume_waiting(None);
     }
 
@@ -104,10 +104,10 @@ impl Session {
         if self.token.with_untracked(|t| t != token) {
             return;
         }
+        // Marked refused, it is dropped from the tab's storage by tab_storage.
         if !token.is_empty() && self.refused.with_untracked(|r| r.as_deref() != Some(token)) {
             self.refused.set(Some(token.to_string()));
         }
-        super::tab_storage::forget();
         self.ask_host_for_token(token);
     }
 
@@ -169,11 +169,13 @@ impl Session {
             return false;
         }
         self.refreshed_from.set_value(Some(refused.to_string()));
+        let session = *self;
         if let Some(source) = self.token_source.get_value() {
-            call_token_source(*self, source);
+            call_token_source(&source, move |t| session.set_token(t));
             true
         } else if self.mode == HostMode::Iframe {
-            tell_parent(*self, MSG_TOKEN_NEEDED);
+            self.config
+                .with_untracked(|c| tell_parent(&c.embed_origins, MSG_TOKEN_NEEDED));
             true
         } else {
             false

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use super::session::Session;
 use super::view::View;
 use super::wanted::Fetch;
+pub use super::writes::ListKey;
 use super::writes::{self, current_share, ListTarget};
 use crate::api::error::Operation;
 use crate::api::outcome::WriteOutcome;
@@ -18,24 +19,6 @@ use crate::model::expiry::extend;
 use crate::model::new_share::NewShare;
 use crate::model::write_check::Expected;
 use crate::model::{Deadline, RepoRef, Share};
-
-/// What a share list answers: the region's API base, the token and the repository.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ListKey {
-    pub swr: String,
-    pub token: String,
-    pub repo: RepoRef,
-}
-
-impl ListKey {
-    pub fn new(api: &SwrApi, repo: RepoRef) -> ListKey {
-        ListKey {
-            swr: api.swr_base.clone(),
-            token: api.token.clone(),
-            repo,
-        }
-    }
-}
 
 /// A change to one share.
 #[derive(Clone, Debug, PartialEq)]

@@ -13,7 +13,7 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-pub fn forget() {
+fn forget() {
     if let Some(s) = storage() {
         let _ = s.remove_item(KEY);
     }

@@ -3,7 +3,6 @@
 //! then read the list back and say whether it shows the change.
 
 use super::session::Session;
-use super::shares::ListKey;
 use super::wanted::Fetch;
 use crate::api::error::Operation;
 use crate::api::outcome::{conclude, WriteOutcome};
@@ -11,6 +10,24 @@ use crate::api::responses::{self, LIST_PAGE_SIZE};
 use crate::api::{transport, ApiError, ApiRequest, RawResponse, SwrApi};
 use crate::model::write_check::{read_back, Expected, ReadBack};
 use crate::model::{RepoRef, Share};
+
+/// What a share list answers: the region's API base, the token and the repository.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListKey {
+    pub swr: String,
+    pub token: String,
+    pub repo: RepoRef,
+}
+
+impl ListKey {
+    pub fn new(api: &SwrApi, repo: RepoRef) -> ListKey {
+        ListKey {
+            swr: api.swr_base.clone(),
+            token: api.token.clone(),
+            repo,
+        }
+    }
+}
 
 /// Sends `build(api)`, reading the answer with `read`. On a 401 it waits for the next token
 /// (the user's or the host's) and sends again with it; `api` then carries that token.

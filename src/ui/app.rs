@@ -36,12 +36,21 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
         None => spawn_local(async move {
             load_config(session).await;
             if session.mode == HostMode::Iframe {
-                tell_parent(session, MSG_READY);
+                session
+                    .config
+                    .with_untracked(|c| tell_parent(&c.embed_origins, MSG_READY));
             }
         }),
     }
     match session.mode {
-        HostMode::Iframe => listen_to_parent(session),
+        HostMode::Iframe => listen_to_parent(
+            move |origin| {
+                session
+                    .config
+                    .with_untracked(|c| c.embed_origins.iter().any(|o| o == origin))
+            },
+            move |token| session.set_token(token),
+        ),
         HostMode::Page => tab_storage::sync(session),
         HostMode::Mounted => {}
     }
