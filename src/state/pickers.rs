@@ -26,11 +26,7 @@ pub struct PickerKey {
 
 impl PickerKey {
     fn api(&self) -> SwrApi {
-        SwrApi {
-            swr_base: self.swr.clone(),
-            iam_base: String::new(),
-            token: self.token.clone(),
-        }
+        SwrApi::new(&self.swr, "", &self.token)
     }
 }
 

@@ -389,10 +389,17 @@ impl SharesStore {
         self.editing.set(Some(share));
     }
 
-    /// The list for the repository on screen, once loaded (never another one's).
+    /// Runs `f` on the list for the repository on screen, once loaded (never another
+    /// one's), without copying it.
+    pub fn with_shares<R>(&self, f: impl FnOnce(Option<&Vec<Share>>) -> R) -> R {
+        self.key.with(|k| match k {
+            Some(k) => self.list.with(k, |r| f(r.and_then(|r| r.as_ref().ok()))),
+            None => f(None),
+        })
+    }
+
     pub fn shares(&self) -> Option<Vec<Share>> {
-        self.key
-            .with(|k| k.as_ref().and_then(|k| self.list.value(k)))
+        self.with_shares(|l| l.cloned())
     }
 
     pub fn error(&self) -> Option<crate::api::ApiError> {
@@ -403,7 +410,7 @@ impl SharesStore {
     /// The list on screen has its answer (rows or an error).
     pub fn loading_done(&self) -> bool {
         self.key
-            .with(|k| k.as_ref().is_some_and(|k| self.list.result(k).is_some()))
+            .with(|k| k.as_ref().is_some_and(|k| self.list.has_answer(k)))
     }
 
     pub fn loading(&self) -> bool {
@@ -419,12 +426,7 @@ impl SharesStore {
 
     fn load(self, session: Session, key: ListKey) {
         let ticket = self.list.start(key.clone());
-        let api = SwrApi {
-            swr_base: key.swr.clone(),
-            iam_base: String::new(),
-            token: key.token.clone(),
-        };
-        let req = api.list_shares(&key.repo);
+        let req = SwrApi::new(&key.swr, "", &key.token).list_shares(&key.repo);
         let list = self.list;
         spawn_local(async move {
             let result = match transport::send(&req).await {

@@ -92,21 +92,23 @@ where
         self.finish(ticket, Ok(value));
     }
 
-    /// The answer for `key`, if the last one stored is for it (tracked).
-    pub fn result(&self, key: &K) -> Option<Result<T, ApiError>> {
-        self.answer.with(|a| {
-            a.as_ref()
-                .filter(|a| &a.key == key)
-                .map(|a| a.result.clone())
-        })
+    /// Runs `f` on the answer for `key`, if the last one stored is for it (tracked), without
+    /// copying it: a list of shares is read often and copied only where it is needed.
+    pub fn with<R>(&self, key: &K, f: impl FnOnce(Option<&Result<T, ApiError>>) -> R) -> R {
+        self.answer
+            .with(|a| f(a.as_ref().filter(|a| &a.key == key).map(|a| &a.result)))
+    }
+
+    pub fn has_answer(&self, key: &K) -> bool {
+        self.with(key, |r| r.is_some())
     }
 
     pub fn value(&self, key: &K) -> Option<T> {
-        self.result(key).and_then(Result::ok)
+        self.with(key, |r| r.and_then(|r| r.as_ref().ok()).cloned())
     }
 
     pub fn error(&self, key: &K) -> Option<ApiError> {
-        self.result(key).and_then(Result::err)
+        self.with(key, |r| r.and_then(|r| r.as_ref().err()).cloned())
     }
 
     /// A request for `key` is under way (tracked).

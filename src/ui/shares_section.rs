@@ -61,15 +61,14 @@ pub fn SharesSection() -> impl IntoView {
         if store.loading() {
             return format!("Loading the shares of {}…", repo.display());
         }
-        match store.shares() {
+        match store.with_shares(|l| l.map(Vec::len)) {
             None => String::new(),
             // SWR lists at most one page: a full page means "this many or more".
-            Some(list) if list.len() == LIST_PAGE_SIZE => format!(
+            Some(LIST_PAGE_SIZE) => format!(
                 "{} is shared with at least {LIST_PAGE_SIZE} accounts (of at most {MAX_SHARES}); SWR lists {LIST_PAGE_SIZE}.",
                 repo.display()
             ),
-            Some(list) => {
-                let n = list.len();
+            Some(n) => {
                 let accounts = if n == 1 { "account" } else { "accounts" };
                 format!(
                     "{} is shared with {n} {accounts} ({n} of at most {MAX_SHARES}).",
@@ -79,7 +78,7 @@ pub fn SharesSection() -> impl IntoView {
         }
     };
     let truncated = move || all.with(|l| l.len() == LIST_PAGE_SIZE);
-    let empty = move || store.shares().is_some_and(|l| l.is_empty());
+    let empty = move || store.with_shares(|l| l.is_some_and(|l| l.is_empty()));
     let loaded = move || all.with(|l| !l.is_empty());
     let focus_token = move |_| {
         if let Some(el) = document().get_element_by_id("ss-token") {
