@@ -8,8 +8,10 @@ import { startAll } from '../end2end/support/env.mjs';
 
 const dist = path.resolve(process.argv[2] || 'dist');
 // embed.js is loaded only by host pages that embed the console, not by the first load.
+// The chunks of src/ui/chunks.rs are fetched when their part is first used, not on load.
+const onDemand = (f) => /^(split_|chunk_).*\.wasm$/.test(f);
 const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f) && f !== 'embed.js');
-const rows = files.map((f) => {
+const measure = (f) => {
   const buf = fs.readFileSync(path.join(dist, f));
   return {
     file: f.replace(/-[0-9a-f]{12,16}(?=[._])/, '-<hash>'),
@@ -18,8 +20,10 @@ const rows = files.map((f) => {
     gzip: zlib.gzipSync(buf, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-}).sort((a, b) => b.raw - a.raw);
-const total = (k) => rows.reduce((s, r) => s + r[k], 0);
+};
+const rows = files.filter((f) => !onDemand(f)).map(measure).sort((a, b) => b.raw - a.raw);
+const chunks = files.filter(onDemand).map(measure).sort((a, b) => b.raw - a.raw);
+const total = (k, list = rows) => list.reduce((s, r) => s + r[k], 0);
 
 const env = await startAll();
 const token = await env.emulator.token();
@@ -48,6 +52,8 @@ const table = [
   '|---|---:|---:|---:|',
   ...rows.map((r) => `| ${r.file} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
   `| **first load (all of the above)** | **${fmt(total('raw'))}** | **${fmt(total('gzip'))}** | **${fmt(total('brotli'))}** |`,
+  ...chunks.map((r) => `| on demand: ${r.file} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
+  `| **on demand (all chunks, each fetched when its part is first used)** | **${fmt(total('raw', chunks))}** | **${fmt(total('gzip', chunks))}** | **${fmt(total('brotli', chunks))}** |`,
 ].join('\n');
 const when = new Date().toISOString().slice(0, 10);
 const section = `<!-- bench:start -->

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, at pinned versions, and skips what is already there:
-# the wasm32 target, Chromium + ChromeDriver + nginx (Debian), Trunk, wasm-bindgen-cli,
+# the wasm32 target, Chromium + ChromeDriver + nginx (Debian), Trunk, wasm-bindgen-cli, wasm-split-cli,
 # the npm tools (wasm-opt from binaryen, playwright-core, axe-core), the Python SDK venv.
 # A fresh machine takes about 12 minutes (compiling Trunk dominates); a set-up one, seconds.
 source "$(dirname "$0")/lib.sh"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Compiling the two cargo tools is the slow part: start it first, in the background.
+# Compiling the cargo tools is the slow part: start it first, in the background.
 cargo_tools() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     echo "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
@@ -18,6 +18,11 @@ cargo_tools() {
     # Its published lockfile pins a crate missing from the index, so no --locked here.
     CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback \
       cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force --quiet
+  fi
+  # wasm-split-cli has no --version: ask cargo what it installed.
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    echo "installing wasm_split_cli_support $WASM_SPLIT_VERSION (about 1 minute)"
+    cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked --force --quiet
   fi
 }
 cargo_tools > "${TMPDIR:-/tmp}/swr-share-cargo-tools.log" 2>&1 &
@@ -58,7 +63,7 @@ cargo fetch --quiet
 
 if ! wait "$tools_pid"; then
   cat "${TMPDIR:-/tmp}/swr-share-cargo-tools.log" >&2
-  echo "setup: installing trunk or wasm-bindgen-cli failed (log above)" >&2
+  echo "setup: installing trunk, wasm-bindgen-cli or wasm-split-cli failed (log above)" >&2
   exit 1
 fi
 [ "$(wasm-opt --version)" = "wasm-opt version 132 (version_132)" ] || { echo "setup: wrong wasm-opt on PATH" >&2; exit 1; }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAll, scenario } from '../support/env.mjs';
 import { startStaticProxy } from '../support/static-proxy.mjs';
+import { ConsolePage } from '../support/console-page.mjs';
 
 const EXAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 let env;
@@ -43,6 +44,12 @@ test('mount(): the console lives in the host page, scoped, and asks the host for
     assert.equal(styles.accent, '#7a3e00');
     assert.equal(styles.hostBackground, 'rgb(255, 250, 240)');
     assert.equal(await page.evaluate(() => window.tokenCalls), 1);
+    // A part fetched on demand loads from the console's own origin into the host page.
+    const c = new ConsolePage(page, env.appUrl);
+    await c.rowAction('auditor-kpmg', 'Edit…');
+    await c.editDialog.waitFor();
+    await page.keyboard.press('Escape');
+    await c.editDialog.waitFor({ state: 'hidden' });
 
     // The token expires; the next load is refused, and the console asks the host again.
     await env.emulator.admin('PUT', '/clock', { advance_seconds: 25 * 3600 });
@@ -69,6 +76,14 @@ test('iframe: the portal hands over the token by postMessage and answers token-n
     await page.getByRole('button', { name: 'Send token' }).click();
     await frame.getByRole('table', { name: 'Accounts this repository is shared with' }).waitFor();
     assert.equal(await frame.getByRole('rowheader').count(), 5);
+    // A part fetched on demand loads inside the frame, under the console's CSP.
+    const row = frame.getByRole('row').filter({ has: frame.getByRole('rowheader', { name: 'auditor-kpmg', exact: true }) });
+    await row.getByText('Actions', { exact: true }).click();
+    await row.getByRole('button', { name: 'Revoke…' }).click();
+    const dialog = frame.getByRole('dialog', { name: /Revoke/ });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   }));
 
 test('iframe: a token from an origin that is not allowed is ignored', () =>

@@ -64,19 +64,14 @@ async fn manageable_namespaces(key: &PickerKey) -> Result<Vec<String>, ApiError>
 
 impl Pickers {
     /// `namespace` is the organization as committed (Enter, leaving the field, a pause),
-    /// not every keystroke. `after` turns true once the first screen has what it needs
-    /// (the share list answered): suggestions are not needed before, so they wait.
-    pub fn new(session: Session, namespace: Signal<String>, after: Signal<bool>) -> Pickers {
-        // Once true, it stays true: later lists do not hold the suggestions back.
-        let started =
-            Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || after.get());
+    /// not every keystroke. Created once the first screen has what it needs (the share
+    /// list answered): suggestions come after it.
+    pub fn new(session: Session, namespace: Signal<String>) -> Pickers {
         let ns_key = Memo::new(move |_| {
-            (started.get() && session.config_ready.get() && session.has_token()).then(|| {
-                PickerKey {
-                    swr: session.region().swr,
-                    token: session.token.get(),
-                    namespace: None,
-                }
+            (session.config_ready.get() && session.has_token()).then(|| PickerKey {
+                swr: session.region().swr,
+                token: session.token.get(),
+                namespace: None,
             })
         });
         let repo_key = Memo::new(move |_| {

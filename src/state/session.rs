@@ -6,7 +6,8 @@ use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use super::embedding::{call_token_source, tell_parent, HostMode, MSG_TOKEN_NEEDED};
-use crate::api::SwrApi;
+use crate::api::error::Operation;
+use crate::api::{responses, transport, SwrApi};
 use crate::model::config::{AppConfig, Region};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +85,35 @@ impl Session {
             if !token.trim().is_empty() {
                 self.resume_waiting(Some(token));
             }
+        }
+    }
+
+    /// Signs in with an IAM user's password. On success the token is used at once, with
+    /// what IAM said about it; on failure, the reason as a user reads it.
+    pub async fn sign_in(
+        self,
+        user: String,
+        password: String,
+        account: String,
+    ) -> Result<(), String> {
+        let region = untrack(|| self.region().id);
+        let req = self
+            .api_untracked()
+            .password_token(&user, &password, &account, &region);
+        match transport::send(&req)
+            .await
+            .and_then(|r| responses::token(&r, None))
+        {
+            Ok(signed) => {
+                self.set_token(signed.token.clone());
+                self.token_info.set(Some(TokenInfo {
+                    expires_at: signed.expires_at,
+                    user: signed.user,
+                    account: signed.account,
+                }));
+                Ok(())
+            }
+            Err(e) => Err(e.describe(Operation::SignIn)),
         }
     }
 

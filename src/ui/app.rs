@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::chunks;
 use super::connection_panel::ConnectionPanel;
-use super::reauth_dialog::ReauthDialog;
+use super::on_demand::{latch, OnDemand};
 use super::repo_panel::RepoPanel;
 use super::shares_section::SharesSection;
 use crate::state::clock::Now;
@@ -62,6 +63,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
         None => {}
     }
     provide_context(SharesStore::new(session, view));
+    let reauth_wanted = latch(move || session.asking.get());
     view! {
         <div class="swr-share">
             <header class="ss-header">
@@ -73,7 +75,10 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                 <RepoPanel/>
                 <SharesSection/>
             </main>
-            <ReauthDialog/>
+            // Fetched the first time SWR refuses a token, then kept.
+            <Show when=move || { reauth_wanted.get() }>
+                <OnDemand asked=true what="the token dialog" load=chunks::reauth_dialog/>
+            </Show>
         </div>
     }
 }

@@ -2,9 +2,10 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::chunks;
+use super::on_demand::OnDemand;
 use super::pause::Pause;
 use super::time::local;
-use crate::api::error::Operation;
 use crate::api::{responses, transport};
 use crate::model::deadline::format_utc;
 use crate::model::expiry::Expiry;
@@ -18,50 +19,8 @@ use wasm_bindgen::JsCast;
 pub fn ConnectionPanel() -> impl IntoView {
     let session = Session::expect();
     let now = Now::expect();
-    let user = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let account = RwSignal::new(String::new());
-    let sign_in_error = RwSignal::new(None::<String>);
-
-    // On success the token is used and the password forgotten; on failure, the reason.
-    let sign_in = Action::new_local(move |(u, p, a): &(String, String, String)| {
-        let req = session
-            .api_untracked()
-            .password_token(u, p, a, &untrack(|| session.region().id));
-        async move {
-            match transport::send(&req)
-                .await
-                .and_then(|r| responses::token(&r, None))
-            {
-                Ok(signed) => {
-                    password.set(String::new());
-                    sign_in_error.set(None);
-                    session.set_token(signed.token.clone());
-                    session.token_info.set(Some(TokenInfo {
-                        expires_at: signed.expires_at,
-                        user: signed.user,
-                        account: signed.account,
-                    }));
-                }
-                Err(e) => sign_in_error.set(Some(e.describe(Operation::SignIn))),
-            }
-        }
-    });
-    let on_sign_in = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let (u, p, a) = (
-            user.get_untracked(),
-            password.get_untracked(),
-            account.get_untracked(),
-        );
-        if u.trim().is_empty() || p.is_empty() || a.trim().is_empty() {
-            sign_in_error.set(Some(
-                "Enter the IAM user name, its password and the account name.".into(),
-            ));
-            return;
-        }
-        sign_in.dispatch((u, p, a));
-    };
+    // The sign-in form is its own chunk, fetched the first time it is opened.
+    let sign_in_opened = RwSignal::new(false);
     // A token is used once it is meant: pasted, Enter or leaving the field, or a pause in
     // typing; until then what is typed stays in the field only, and nothing is requested.
     let typed = RwSignal::new(None::<String>);
@@ -192,28 +151,11 @@ pub fn ConnectionPanel() -> impl IntoView {
                     </div>
                 </form>
             </div>
-            <details class="ss-sign-in">
+            <details class="ss-sign-in" on:toggle=move |_| sign_in_opened.set(true)>
                 <summary>"Sign in with an IAM user instead"</summary>
-                <form class="ss-row" on:submit=on_sign_in novalidate>
-                    <div class="ss-field">
-                        <label for="ss-user">"IAM user name"</label>
-                        <input id="ss-user" autocomplete="username" prop:value=move || user.get() on:input:target=move |ev| user.set(ev.target().value())/>
-                    </div>
-                    <div class="ss-field">
-                        <label for="ss-password">"Password"</label>
-                        <input id="ss-password" type="password" autocomplete="current-password" prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value())/>
-                    </div>
-                    <div class="ss-field">
-                        <label for="ss-account-name">"IAM account name"</label>
-                        <input id="ss-account-name" autocomplete="organization" prop:value=move || account.get() on:input:target=move |ev| account.set(ev.target().value())/>
-                    </div>
-                    <div class="ss-field ss-field-button">
-                        <button type="submit" disabled=move || sign_in.pending().get()>
-                            {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
-                        </button>
-                    </div>
-                </form>
-                {move || sign_in_error.get().map(|m| view! { <div class="ss-alert" role="alert"><strong>"Not signed in. "</strong>{m}</div> })}
+                <Show when=move || sign_in_opened.get()>
+                    <OnDemand asked=true what="the sign-in form" load=chunks::sign_in_form/>
+                </Show>
             </details>
         </section>
     }

@@ -1,11 +1,12 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::chunks;
+use super::on_demand::{latch, OnDemand};
 use super::pause::Pause;
 use crate::model::names::{validate_namespace, validate_repository};
 use crate::model::RepoRef;
 use crate::state::embedding::HostOptions;
-use crate::state::pickers::Pickers;
 use crate::state::session::Session;
 use crate::state::shares::SharesStore;
 use crate::state::view::View;
@@ -25,7 +26,6 @@ pub fn RepoPanel() -> impl IntoView {
         }
         .into_any();
     }
-    let session = Session::expect();
     let namespace = RwSignal::new(view.0.with_untracked(|v| v.namespace.clone()));
     let repository = RwSignal::new(view.0.with_untracked(|v| v.repository.clone()));
     let touched = RwSignal::new(false);
@@ -35,9 +35,10 @@ pub fn RepoPanel() -> impl IntoView {
     let pause = Pause::new();
     // Suggestions after the table: the first screen's list goes first.
     let store = SharesStore::expect();
-    let first_screen_done =
-        Signal::derive(move || store.key.with(Option::is_none) || store.loading_done());
-    let pickers = Pickers::new(session, meant_namespace.into(), first_screen_done);
+    let session = Session::expect();
+    let suggestions_wanted = latch(move || {
+        session.has_token() && (store.key.with(Option::is_none) || store.loading_done())
+    });
 
     // An empty field is only an error once the user has tried to open something.
     let ns_error = Memo::new(move |_| {
@@ -90,7 +91,6 @@ pub fn RepoPanel() -> impl IntoView {
                     placeholder="acme-prod"
                     value=namespace
                     error=ns_error
-                    options=Signal::derive(move || pickers.namespaces())
                     on_commit=Callback::new(move |_| commit())
                     on_typed=Callback::new(move |_| pause.after(move || meant_namespace.set(namespace.get_untracked())))
                 />
@@ -100,7 +100,6 @@ pub fn RepoPanel() -> impl IntoView {
                     placeholder="payments-api or tools/builder"
                     value=repository
                     error=repo_error
-                    options=Signal::derive(move || pickers.repositories())
                     on_commit=Callback::new(move |_| commit())
                     on_typed=Callback::new(|_| {})
                 />
@@ -108,20 +107,10 @@ pub fn RepoPanel() -> impl IntoView {
                     <button type="submit">"Show shares"</button>
                 </div>
             </form>
-            <p class="ss-help" data-testid="picker-note">
-                {move || match pickers.note() {
-                    Some(note) => view! {
-                        {note} " "
-                        <button type="button" class="ss-link-button" disabled=move || pickers.loading() on:click=move |_| pickers.retry()>
-                            {move || if pickers.loading() { "Retrying…" } else { "Retry" }}
-                        </button>
-                    }.into_any(),
-                    None => {
-                        let (n, r) = (pickers.namespaces().len(), pickers.repositories().len());
-                        (n > 0).then(|| format!("Suggestions: {n} organizations where you may share, {r} private repositories.")).into_any()
-                    }
-                }}
-            </p>
+            // Suggestions are their own chunk, fetched once the table has answered.
+            <Show when=move || suggestions_wanted.get()>
+                <OnDemand what="the suggestions" load=move || chunks::repo_suggestions(meant_namespace.into())/>
+            </Show>
         </section>
     }
     .into_any()
@@ -135,7 +124,6 @@ fn NameField(
     placeholder: &'static str,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
-    options: Signal<Vec<String>>,
     on_commit: Callback<()>,
     /// Called on each keystroke (to act once typing pauses).
     on_typed: Callback<()>,
@@ -146,7 +134,7 @@ fn NameField(
             <label for=id>{label}</label>
             <input
                 id=id
-                list=list.clone()
+                list=list
                 autocomplete="off"
                 spellcheck="false"
                 placeholder=placeholder
@@ -159,9 +147,6 @@ fn NameField(
                 }
                 on:change=move |_| on_commit.run(())
             />
-            <datalist id=list>
-                {move || options.get().into_iter().map(|n| view! { <option value=n/> }).collect_view()}
-            </datalist>
             <p id=msg class="ss-error" aria-live="polite">{move || error.get()}</p>
         </div>
     }

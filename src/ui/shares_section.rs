@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
-use super::add_share_form::AddShareForm;
-use super::edit_dialog::EditDialog;
+use super::chunks;
 use super::list_toolbar::ListToolbar;
-use super::revoke_dialog::RevokeDialog;
+use super::on_demand::{latch, OnDemand};
 use super::share_table::ShareTable;
 use crate::api::error::Operation;
 use crate::api::responses::{LIST_PAGE_SIZE, MAX_SHARES};
@@ -86,6 +85,11 @@ pub fn SharesSection() -> impl IntoView {
             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
+    // Parts fetched on demand: once wanted, kept (closing a dialog must not unload it).
+    // The add form comes after the list has answered, so the first rows come first.
+    let add_wanted = latch(move || !session.has_token() || !store.loading());
+    let edit_wanted = latch(move || store.editing.with(Option::is_some));
+    let revoke_wanted = latch(move || store.revoking.with(Option::is_some));
     let on_sort =
         Callback::new(move |c| view.0.update(|v| v.sort = Some(Sort::toggled(v.sort, c))));
 
@@ -150,11 +154,16 @@ pub fn SharesSection() -> impl IntoView {
                 </Show>
             </Show>
             // Shown even without a token: what was typed stays, and sending asks for one.
-            <Show when=move || store.repo.get().is_some()>
-                <AddShareForm repo=store.repo existing=all action=store.add/>
+            <Show when=move || store.repo.get().is_some() && add_wanted.get()>
+                <OnDemand what="the add form" load=move || chunks::add_form(all)/>
             </Show>
-            <EditDialog/>
-            <RevokeDialog/>
+            // Fetched when first opened, then kept: closing it must not unload its chunk.
+            <Show when=move || { edit_wanted.get() }>
+                <OnDemand asked=true what="the edit dialog" load=chunks::edit_dialog/>
+            </Show>
+            <Show when=move || { revoke_wanted.get() }>
+                <OnDemand asked=true what="the revoke dialog" load=chunks::revoke_dialog/>
+            </Show>
         </section>
     }
 }

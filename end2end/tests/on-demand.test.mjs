@@ -1,0 +1,97 @@
+// The parts fetched on demand (src/ui/chunks.rs, cut by scripts/split-wasm.mjs): not part
+// of the first load, fetched when first used, under the production CSP at the root and
+// under a sub-path; a chunk that cannot be fetched says so where the user acted, with a
+// retry that works.
+import { before, after, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startAll, scenario, SERVER } from '../support/env.mjs';
+import { ConsolePage } from '../support/console-page.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { await env?.stop(); });
+beforeEach(async () => { await env.emulator.reset(); });
+
+/** Every request of the page, in order, with what it is. */
+function recordRequests(page) {
+  const log = [];
+  page.on('request', (r) => log.push({ url: r.url(), at: 'request' }));
+  page.on('response', (r) => log.push({ url: r.url(), at: 'response' }));
+  return {
+    chunks: () => [...new Set(log.filter((e) => e.at === 'request' && /\/(split|chunk)_[^/]*\.wasm$/.test(e.url))
+      .map((e) => e.url.match(/\/(split_[a-z_]+|chunk_\d+)/)[1]))],
+    index: (pred) => log.findIndex(pred),
+  };
+}
+
+const bases = () => [env.appUrl, ...(env.subPathUrl ? [env.subPathUrl.replace(/\/$/, '')] : [])];
+
+for (const [i, where] of ['at the root', 'under a sub-path'].entries()) {
+  test(`first load has no part on demand; each part comes when first used (${where})`, { skip: i === 1 && SERVER !== 'nginx' }, () =>
+    scenario(env, `on demand ${where}`, async (page) => {
+      const c = new ConsolePage(page, bases()[i]);
+      const requests = recordRequests(page);
+      const problems = [];
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      await c.open('?namespace=acme-prod&repository=payments-api');
+      await c.useToken(await env.emulator.token());
+      await c.table.waitFor();
+      // The add form and the suggestions never compete with the list: without a token the
+      // form comes at once (there is no list yet), with one it waits for the answer.
+      await c.account.waitFor();
+      await page.getByText(/Suggestions: \d+ organizations/).waitFor();
+      const listAsked = requests.index((e) => e.at === 'request' && e.url.includes('/access-domains'));
+      const listAnswered = requests.index((e) => e.at === 'response' && e.url.includes('/access-domains'));
+      const asked = (name) => requests.index((e) => e.at === 'request' && e.url.includes(name));
+      assert.ok(listAsked >= 0 && listAnswered > listAsked);
+      for (const part of ['split_add_form', 'split_repo_suggestions']) {
+        assert.ok(asked(part) >= 0, `${part} fetched`);
+        assert.ok(asked(part) < listAsked || asked(part) > listAnswered, `${part} not fetched while the list loads`);
+      }
+      assert.ok(asked('split_repo_suggestions') > listAnswered, 'suggestions after the table');
+      const early = requests.chunks().filter((n) => /split_/.test(n));
+      assert.deepEqual(early.sort(), ['split_add_form', 'split_repo_suggestions'], 'no dialog or sign-in code before it is used');
+
+      await c.rowAction('auditor-kpmg', 'Edit…');
+      await c.editDialog.waitFor();
+      assert.ok(requests.chunks().includes('split_edit_dialog'));
+      await page.keyboard.press('Escape');
+      await c.rowAction('auditor-kpmg', 'Revoke…');
+      await c.revokeDialog.waitFor();
+      await c.revokeDialog.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByText('Sign in with an IAM user instead').click();
+      await page.getByLabel('IAM user name').waitFor();
+      assert.ok(requests.chunks().includes('split_sign_in_form'));
+      assert.ok(!requests.chunks().includes('split_reauth_dialog'), 'the token dialog waits for a refused token');
+      assert.deepEqual(problems.filter((p) => /Content Security Policy|MIME/.test(p)), []);
+    }));
+}
+
+test('a part whose chunk cannot be fetched says so in place; "try again" loads it', () =>
+  scenario(env, 'chunk failure', async (page) => {
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(await env.emulator.token());
+    await c.table.waitFor();
+    // The network fails for the edit dialog's chunk: the server went away, say.
+    let refused = 0;
+    await page.route(/split_edit_dialog-[0-9a-f]+\.wasm$/, (route) => { refused += 1; return route.abort('connectionrefused'); });
+    await c.rowAction('auditor-kpmg', 'Edit…');
+    const alert = page.getByTestId('chunk-error');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Could not load the edit dialog\. The browser could not fetch this part/);
+    assert.equal(await c.editDialog.count(), 0);
+    assert.equal(refused, 1);
+    // The user asked for it: the focus goes to the retry, so the failure is seen and heard.
+    await page.waitForFunction(() => document.activeElement?.textContent === 'try again');
+    // The rest of the console goes on working.
+    await c.rowAction('contractor-ops', 'Revoke…');
+    await c.revokeDialog.waitFor();
+    await c.revokeDialog.getByRole('button', { name: 'Cancel' }).click();
+    // Retried in place once the network is back: a failure is not remembered.
+    await page.unroute(/split_edit_dialog-[0-9a-f]+\.wasm$/);
+    await alert.getByRole('button', { name: 'try again' }).click();
+    await c.editDialog.waitFor();
+    assert.equal(await alert.count(), 0);
+    assert.match(await c.editDialog.getByRole('heading').textContent(), /auditor-kpmg/);
+  }));

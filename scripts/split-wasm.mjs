@@ -1,0 +1,79 @@
+// Trunk post_build hook: cuts the app's wasm into the first-load module and on-demand chunks
+// (the split points are in src/ui/chunks.rs). Trunk 0.21 cannot split (trunk#1022), so this
+// redoes its last steps the way `cargo leptos --split` does them:
+//   raw cargo output (linked with --emit-relocs, .cargo/config.toml)
+//   → wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh)
+//   → wasm-bindgen --keep-lld-exports (the chunks link against the main module's symbols)
+//   → wasm-opt -Oz on every module
+// and writes the results over Trunk's files in the staging directory, with content hashes in
+// the chunk names (they are cached for a year, like Trunk's) and fresh SRI hashes in index.html.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
+if (!staging) throw new Error('split-wasm.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
+
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(source, 'target');
+const raw = path.join(targetDir, 'wasm32-unknown-unknown', profile, 'swr_share.wasm');
+const mainJs = fs.readdirSync(staging).find((f) => /^swr-share-[0-9a-f]+\.js$/.test(f));
+if (!mainJs) throw new Error(`no swr-share-<hash>.js in ${staging}`);
+const base = mainJs.slice(0, -3);
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+const hash = (file) => createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'swr-share-split-'));
+try {
+  const split = path.join(work, 'split');
+  run('wasm-split-cli', ['--target', 'web', '--out-name', base, raw, split]);
+  const bindgen = path.join(work, 'bindgen');
+  run('wasm-bindgen', [
+    '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+    '--out-dir', bindgen, '--out-name', base, path.join(split, `${base}.wasm`),
+  ]);
+  const optimize = (from, to) => run('wasm-opt', ['-Oz', from, '-o', to]);
+
+  // Chunks first: the loader names them, and its own name is imported by the main JS.
+  let loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');
+  const chunks = [];
+  for (const name of fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${base}.wasm`)) {
+    const tmp = path.join(work, name);
+    optimize(path.join(split, name), tmp);
+    const hashed = `${name.slice(0, -5)}-${hash(tmp)}.wasm`;
+    fs.copyFileSync(tmp, path.join(staging, hashed));
+    loader = loader.replaceAll(`"./${name}"`, `"./${hashed}"`);
+    chunks.push(hashed);
+  }
+  const loaderFile = path.join(work, '__wasm_split.js');
+  fs.writeFileSync(loaderFile, loader);
+  const loaderName = `__wasm_split-${hash(loaderFile)}.js`;
+  fs.copyFileSync(loaderFile, path.join(staging, loaderName));
+
+  // Only the JS import is renamed: the wasm's own import module keeps its name.
+  const js = fs.readFileSync(path.join(bindgen, `${base}.js`), 'utf8');
+  const imported = 'from "./__wasm_split.js"';
+  if (!js.includes(imported)) throw new Error('wasm-bindgen output does not import ./__wasm_split.js');
+  fs.writeFileSync(path.join(staging, mainJs), js.replaceAll(imported, `from "./${loaderName}"`));
+  optimize(path.join(bindgen, `${base}_bg.wasm`), path.join(staging, `${base}_bg.wasm`));
+
+  // The loader is imported by the main JS: preload it beside it instead of after it.
+  const indexFile = path.join(staging, 'index.html');
+  let index = fs.readFileSync(indexFile, 'utf8');
+  const preload = `<link rel="modulepreload" nonce="{{__TRUNK NONCE__}}" href="./${loaderName}" crossorigin="anonymous" integrity="">`;
+  index = index.replace('</head>', `${preload}</head>`);
+  // Every file changed: recompute each integrity attribute from the file its href names.
+  index = index.replace(/href="\.\/([^"]+)"([^>]*?)integrity="[^"]*"/g, (_, file, mid) => {
+    const digest = createHash('sha384').update(fs.readFileSync(path.join(staging, file))).digest('base64');
+    return `href="./${file}"${mid}integrity="sha384-${digest}"`;
+  });
+  fs.writeFileSync(indexFile, index);
+  const size = (f) => fs.statSync(path.join(staging, f)).size;
+  console.log(`split-wasm: ${base}_bg.wasm ${size(`${base}_bg.wasm`)} B; chunks ${chunks.map((c) => `${c} ${size(c)} B`).join(', ')}`);
+} finally {
+  fs.rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,52 @@
+//! The split points. Each function here, with everything only it reaches, becomes its own
+//! wasm chunk (`scripts/split-wasm.mjs`), fetched the first time it is called; `OnDemand`
+//! calls them. `fallible` turns a failed fetch into `Err`, so the user gets a retry; without
+//! it the failure would abort the whole app. On the host (tests) these are plain calls.
+//! Each takes what it needs and returns a builder: `OnDemand` builds the view only if it is
+//! still wanted when the chunk arrives, in its own render.
+//!
+//! Only with the `split` feature (index.html turns it on for Trunk): a split point compiles
+//! to an import that only the split step provides, so builds that skip that step (the wasm
+//! component tests) get plain async functions instead.
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+use super::add_share_form::AddShareForm;
+use super::edit_dialog::EditDialog;
+use super::reauth_dialog::ReauthDialog;
+use super::repo_suggestions::RepoSuggestions;
+use super::revoke_dialog::RevokeDialog;
+use super::sign_in_form::SignInForm;
+use crate::model::Share;
+use crate::state::shares::SharesStore;
+
+use super::on_demand::Build;
+
+type Part = Result<Build, SplitLoaderError>;
+
+/// `split_point!(name(args) => view)`: the async function `name` that fetches the chunk
+/// `name` and returns a builder of `view`.
+macro_rules! split_point {
+    ($name:ident($($arg:ident: $ty:ty),*) => $build:expr) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> Part {
+            Ok(Build::new(move || $build))
+        }
+
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Part {
+            Ok(Build::new(move || $build))
+        }
+    };
+}
+
+split_point!(add_form(existing: Signal<Vec<Share>>) => {
+    let store = SharesStore::expect();
+    view! { <AddShareForm repo=store.repo existing=existing action=store.add/> }.into_any()
+});
+split_point!(edit_dialog() => view! { <EditDialog/> }.into_any());
+split_point!(revoke_dialog() => view! { <RevokeDialog/> }.into_any());
+split_point!(reauth_dialog() => view! { <ReauthDialog/> }.into_any());
+split_point!(sign_in_form() => view! { <SignInForm/> }.into_any());
+split_point!(repo_suggestions(namespace: Signal<String>) => view! { <RepoSuggestions namespace=namespace/> }.into_any());

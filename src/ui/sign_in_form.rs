@@ -1,0 +1,64 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use crate::state::session::Session;
+
+/// IAM user, password and account name. The password is forgotten once signed in; a
+/// failure keeps what was typed and says why.
+#[component]
+pub fn SignInForm() -> impl IntoView {
+    let session = Session::expect();
+    let user = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let account = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let sign_in = Action::new_local(move |(u, p, a): &(String, String, String)| {
+        let signing_in = session.sign_in(u.clone(), p.clone(), a.clone());
+        async move {
+            match signing_in.await {
+                Ok(()) => {
+                    password.set(String::new());
+                    error.set(None);
+                }
+                Err(reason) => error.set(Some(reason)),
+            }
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let (u, p, a) = (
+            user.get_untracked(),
+            password.get_untracked(),
+            account.get_untracked(),
+        );
+        if u.trim().is_empty() || p.is_empty() || a.trim().is_empty() {
+            error.set(Some(
+                "Enter the IAM user name, its password and the account name.".into(),
+            ));
+            return;
+        }
+        sign_in.dispatch((u, p, a));
+    };
+    view! {
+        <form class="ss-row" on:submit=on_submit novalidate>
+            <div class="ss-field">
+                <label for="ss-user">"IAM user name"</label>
+                <input id="ss-user" autocomplete="username" prop:value=move || user.get() on:input:target=move |ev| user.set(ev.target().value())/>
+            </div>
+            <div class="ss-field">
+                <label for="ss-password">"Password"</label>
+                <input id="ss-password" type="password" autocomplete="current-password" prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value())/>
+            </div>
+            <div class="ss-field">
+                <label for="ss-account-name">"IAM account name"</label>
+                <input id="ss-account-name" autocomplete="organization" prop:value=move || account.get() on:input:target=move |ev| account.set(ev.target().value())/>
+            </div>
+            <div class="ss-field ss-field-button">
+                <button type="submit" disabled=move || sign_in.pending().get()>
+                    {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </div>
+        </form>
+        {move || error.get().map(|m| view! { <div class="ss-alert" role="alert"><strong>"Not signed in. "</strong>{m}</div> })}
+    }
+}
