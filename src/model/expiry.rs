@@ -62,20 +62,48 @@ impl Expiry {
         }
     }
 
-    /// The status in words, never colour alone.
-    pub fn status_word(&self) -> &'static str {
+    pub fn status(&self) -> Status {
         match self {
-            Expiry::Forever | Expiry::Valid { .. } | Expiry::Unknown { valid: true } => "Valid",
-            Expiry::Expiring { .. } => "Expiring soon",
-            Expiry::Expired { .. } | Expiry::Unknown { valid: false } => "Expired",
+            Expiry::Forever | Expiry::Valid { .. } | Expiry::Unknown { valid: true } => {
+                Status::Valid
+            }
+            Expiry::Expiring { .. } => Status::ExpiringSoon,
+            Expiry::Expired { .. } | Expiry::Unknown { valid: false } => Status::Expired,
+        }
+    }
+}
+
+/// A share's status at a glance: the chip, the filter and the summary all go by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Valid,
+    ExpiringSoon,
+    Expired,
+}
+
+impl Status {
+    /// In words, never colour alone.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Valid => "Valid",
+            Status::ExpiringSoon => "Expiring soon",
+            Status::Expired => "Expired",
         }
     }
 
-    pub fn css_class(&self) -> &'static str {
+    pub fn icon(self) -> &'static str {
         match self {
-            Expiry::Forever | Expiry::Valid { .. } | Expiry::Unknown { valid: true } => "ss-valid",
-            Expiry::Expiring { .. } => "ss-expiring",
-            Expiry::Expired { .. } | Expiry::Unknown { valid: false } => "ss-expired",
+            Status::Valid => "✓",
+            Status::ExpiringSoon => "⚠",
+            Status::Expired => "✕",
+        }
+    }
+
+    pub fn css_class(self) -> &'static str {
+        match self {
+            Status::Valid => "ss-valid",
+            Status::ExpiringSoon => "ss-expiring",
+            Status::Expired => "ss-expired",
         }
     }
 }
@@ -88,7 +116,10 @@ fn span(d: Duration) -> String {
             format!("{n} {unit}s")
         }
     };
-    if d >= Duration::days(1) {
+    // Far-off dates read as "73 years", not "26699 days".
+    if d >= Duration::days(365) {
+        plural(d.num_days() / 365, "year")
+    } else if d >= Duration::days(1) {
         plural(d.num_days(), "day")
     } else if d >= Duration::hours(1) {
         plural(d.num_hours(), "hour")
@@ -242,25 +273,34 @@ mod tests {
         let soon = Expiry::of(&share("2030-06-14T00:00:00Z", true), now, 14);
         assert!(matches!(soon, Expiry::Expiring { .. }));
         assert_eq!(soon.label(), "in 13 days");
-        assert_eq!(soon.status_word(), "Expiring soon");
+        assert_eq!(soon.status(), Status::ExpiringSoon);
         let later = Expiry::of(&share("2030-06-16T00:00:00Z", true), now, 14);
         assert!(matches!(later, Expiry::Valid { .. }));
-        assert_eq!(later.status_word(), "Valid");
+        assert_eq!(later.status(), Status::Valid);
         assert_eq!(
-            Expiry::of(&share("2030-06-16T00:00:00Z", true), now, 30).status_word(),
-            "Expiring soon"
+            Expiry::of(&share("2030-06-16T00:00:00Z", true), now, 30).status(),
+            Status::ExpiringSoon
         );
         assert_eq!(
             Expiry::of(&share("forever", true), now, 14),
             Expiry::Forever
         );
         assert_eq!(
-            Expiry::of(&share("in a while", false), now, 14).status_word(),
-            "Expired"
+            Expiry::of(&share("in a while", false), now, 14).status(),
+            Status::Expired
         );
         assert_eq!(
             Expiry::of(&share("2030-06-03T00:00:00Z", true), now, 14).label(),
             "in 2 days"
+        );
+        // Far-off dates in years, not tens of thousands of days.
+        assert_eq!(
+            Expiry::of(&share("2103-06-20T00:00:00Z", true), now, 14).label(),
+            "in 73 years"
+        );
+        assert_eq!(
+            Expiry::of(&share("2031-07-01T00:00:00Z", true), now, 14).label(),
+            "in 1 year"
         );
         assert_eq!(
             Expiry::of(&share("2030-06-01T00:00:00Z", true), now, 14).label(),
@@ -276,7 +316,7 @@ mod tests {
             at("2030-06-01T00:00:00Z"),
             14,
         );
-        assert_eq!(e.status_word(), "Expired");
+        assert_eq!(e.status(), Status::Expired);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::expiry::Expiry;
+use super::expiry::{Expiry, Status};
 use super::Share;
 
 pub const PAGE_SIZE: usize = 50;
@@ -58,9 +58,9 @@ impl StatusFilter {
     pub fn matches(self, e: &Expiry) -> bool {
         match self {
             StatusFilter::All => true,
-            StatusFilter::Valid => e.status_word() != "Expired",
+            StatusFilter::Valid => e.status() != Status::Expired,
             StatusFilter::Expiring => matches!(e, Expiry::Expiring { .. }),
-            StatusFilter::Expired => e.status_word() == "Expired",
+            StatusFilter::Expired => e.status() == Status::Expired,
             StatusFilter::Forever => matches!(e, Expiry::Forever),
         }
     }

@@ -100,11 +100,7 @@ fn ShareRow(
         None if share.deadline == Deadline::Forever => "No end date".to_string(),
         None => "SWR sent a deadline the app does not recognise".to_string(),
     };
-    let status_icon = move || match expiry.get().status_word() {
-        "Valid" => "✓ ",
-        "Expiring soon" => "⚠ ",
-        _ => "✕ ",
-    };
+    let status = move || expiry.get().status();
     // One form shown, the other on hover: local time and UTC are both always at hand.
     let when = move |t: crate::model::share::Timestamp| {
         let (utc, here) = (
@@ -128,16 +124,16 @@ fn ShareRow(
             <td>
                 <span class="ss-expiry" tabindex="0">
                     {share.deadline.label()}
-                    <span class=move || format!("ss-relative {}", expiry.get().css_class())>
+                    <span class=move || format!("ss-relative {}", status().css_class())>
                         {move || format!(" · {}", expiry.get().label())}
                     </span>
                     <span class="ss-tip" role="tooltip">{exact}</span>
                 </span>
             </td>
             <td>
-                <span class=move || format!("ss-status {}", expiry.get().css_class())>
-                    {status_icon}
-                    {move || expiry.get().status_word()}
+                <span class=move || format!("ss-status {}", status().css_class())>
+                    {move || status().icon()} " "
+                    {move || status().word()}
                 </span>
             </td>
             <td class="ss-desc">{share.description.clone()}</td>
