@@ -1,6 +1,7 @@
 //! The domain: repositories, shares, deadlines and the validation rules of SWR. Plain Rust
 //! with no Leptos, tested on the host with `cargo test`.
 
+pub mod bulk;
 pub mod config;
 pub mod day_input;
 pub mod deadline;
