@@ -44,25 +44,26 @@ for (const [i, where] of ['at the root', 'under a sub-path'].entries()) {
       const listAnswered = requests.index((e) => e.at === 'response' && e.url.includes('/access-domains'));
       const asked = (name) => requests.index((e) => e.at === 'request' && e.url.includes(name));
       assert.ok(listAsked >= 0 && listAnswered > listAsked);
-      for (const part of ['split_add_form', 'split_repo_suggestions']) {
+      for (const part of ['split_changes', 'split_suggestions']) {
         assert.ok(asked(part) >= 0, `${part} fetched`);
         assert.ok(asked(part) < listAsked || asked(part) > listAnswered, `${part} not fetched while the list loads`);
       }
-      assert.ok(asked('split_repo_suggestions') > listAnswered, 'suggestions after the table');
+      assert.ok(asked('split_suggestions') > listAnswered, 'suggestions after the table');
       const early = requests.chunks().filter((n) => /split_/.test(n));
-      assert.deepEqual(early.sort(), ['split_add_form', 'split_repo_suggestions'], 'no dialog or sign-in code before it is used');
+      assert.deepEqual(early.sort(), ['split_changes', 'split_suggestions'], 'no sign-in or token code before it is used');
 
+      // The dialogs came with the add form: opening them fetches nothing more.
+      const before = requests.chunks().length;
       await c.rowAction('auditor-kpmg', 'Edit…');
       await c.editDialog.waitFor();
-      assert.ok(requests.chunks().includes('split_edit_dialog'));
       await page.keyboard.press('Escape');
       await c.rowAction('auditor-kpmg', 'Revoke…');
       await c.revokeDialog.waitFor();
       await c.revokeDialog.getByRole('button', { name: 'Cancel' }).click();
+      assert.equal(requests.chunks().length, before);
       await page.getByText('Sign in with an IAM user instead').click();
       await page.getByLabel('IAM user name').waitFor();
-      assert.ok(requests.chunks().includes('split_sign_in_form'));
-      assert.ok(!requests.chunks().includes('split_reauth_dialog'), 'the token dialog waits for a refused token');
+      assert.ok(requests.chunks().includes('split_tokens'));
       assert.deepEqual(problems.filter((p) => /Content Security Policy|MIME/.test(p)), []);
     }));
 }
@@ -70,28 +71,41 @@ for (const [i, where] of ['at the root', 'under a sub-path'].entries()) {
 test('a part whose chunk cannot be fetched says so in place; "try again" loads it', () =>
   scenario(env, 'chunk failure', async (page) => {
     const c = new ConsolePage(page, env.appUrl);
+    // The network fails for the chunk of the add form and the dialogs: the server went
+    // away, say, or was updated under the open page.
+    const chunk = /split_changes-[0-9a-f]+\.wasm$/;
+    let refused = 0;
+    await page.route(chunk, (route) => { refused += 1; return route.abort('connectionrefused'); });
     await c.open('?namespace=acme-prod&repository=payments-api');
     await c.useToken(await env.emulator.token());
     await c.table.waitFor();
-    // The network fails for the edit dialog's chunk: the server went away, say.
-    let refused = 0;
-    await page.route(/split_edit_dialog-[0-9a-f]+\.wasm$/, (route) => { refused += 1; return route.abort('connectionrefused'); });
+    const formError = page.getByTestId('chunk-error').filter({ hasText: 'the add form' });
+    await formError.waitFor();
+    assert.match(await formError.textContent(), /Could not load the add form\. The browser could not fetch this part/);
+    // Fetched by itself, it leaves the focus where the user is.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'ss-token');
+
     await c.rowAction('auditor-kpmg', 'Edit…');
-    const alert = page.getByTestId('chunk-error');
-    await alert.waitFor();
-    assert.match(await alert.textContent(), /Could not load the edit dialog\. The browser could not fetch this part/);
+    const editError = page.getByTestId('chunk-error').filter({ hasText: 'the edit dialog' });
+    await editError.waitFor();
     assert.equal(await c.editDialog.count(), 0);
-    assert.equal(refused, 1);
+    assert.equal(refused, 2, 'a failure is not remembered: asked again, fetched again');
     // The user asked for it: the focus goes to the retry, so the failure is seen and heard.
-    await page.waitForFunction(() => document.activeElement?.textContent === 'try again');
-    // The rest of the console goes on working.
-    await c.rowAction('contractor-ops', 'Revoke…');
-    await c.revokeDialog.waitFor();
-    await c.revokeDialog.getByRole('button', { name: 'Cancel' }).click();
-    // Retried in place once the network is back: a failure is not remembered.
-    await page.unroute(/split_edit_dialog-[0-9a-f]+\.wasm$/);
-    await alert.getByRole('button', { name: 'try again' }).click();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'try again'
+      && document.activeElement.closest('[data-testid=chunk-error]')?.textContent.includes('edit dialog'));
+    // The table goes on working meanwhile.
+    await c.filter.fill('kpmg');
+    assert.deepEqual(await c.accounts(), ['auditor-kpmg']);
+    await c.filter.fill('');
+
+    // Retried in place once the network is back.
+    await page.unroute(chunk);
+    await editError.getByRole('button', { name: 'try again' }).click();
     await c.editDialog.waitFor();
-    assert.equal(await alert.count(), 0);
     assert.match(await c.editDialog.getByRole('heading').textContent(), /auditor-kpmg/);
+    assert.equal(await editError.count(), 0);
+    await page.keyboard.press('Escape');
+    await formError.getByRole('button', { name: 'try again' }).click();
+    await c.account.waitFor();
+    assert.equal(await formError.count(), 0);
   }));

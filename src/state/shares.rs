@@ -407,6 +407,13 @@ impl SharesStore {
             .with(|k| k.as_ref().and_then(|k| self.list.error(k)))
     }
 
+    /// What the first screen needs is there: the list has its answer, or there is no list
+    /// to wait for (no token, no repository). Parts fetched on demand wait for this.
+    pub fn first_screen_done(&self, session: Session) -> bool {
+        session.config_ready.get()
+            && (!session.has_token() || self.key.with(Option::is_none) || self.loading_done())
+    }
+
     /// The list on screen has its answer (rows or an error).
     pub fn loading_done(&self) -> bool {
         self.key

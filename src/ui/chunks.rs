@@ -24,12 +24,13 @@ use super::on_demand::Build;
 
 type Part = Result<Build, SplitLoaderError>;
 
-/// `split_point!(name(args) => view)`: the async function `name` that fetches the chunk
-/// `name` and returns a builder of `view`.
+/// `split_point!(chunk: name(args) => view)`: the async function `name` that fetches the
+/// chunk `chunk` and returns a builder of `view`. Parts used together share a chunk: one
+/// request instead of several, and no small chunks for the code they share.
 macro_rules! split_point {
-    ($name:ident($($arg:ident: $ty:ty),*) => $build:expr) => {
+    ($chunk:ident: $name:ident($($arg:ident: $ty:ty),*) => $build:expr) => {
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         pub fn $name($($arg: $ty),*) -> Part {
             Ok(Build::new(move || $build))
         }
@@ -41,12 +42,15 @@ macro_rules! split_point {
     };
 }
 
-split_point!(add_form(existing: Signal<Vec<Share>>) => {
+// Changing shares: wanted once the table is there.
+split_point!(changes: add_form(existing: Signal<Vec<Share>>) => {
     let store = SharesStore::expect();
     view! { <AddShareForm repo=store.repo existing=existing action=store.add/> }.into_any()
 });
-split_point!(edit_dialog() => view! { <EditDialog/> }.into_any());
-split_point!(revoke_dialog() => view! { <RevokeDialog/> }.into_any());
-split_point!(reauth_dialog() => view! { <ReauthDialog/> }.into_any());
-split_point!(sign_in_form() => view! { <SignInForm/> }.into_any());
-split_point!(repo_suggestions(namespace: Signal<String>) => view! { <RepoSuggestions namespace=namespace/> }.into_any());
+split_point!(changes: edit_dialog() => view! { <EditDialog/> }.into_any());
+split_point!(changes: revoke_dialog() => view! { <RevokeDialog/> }.into_any());
+// Getting a token: signing in, or a new one after a refusal.
+split_point!(tokens: reauth_dialog() => view! { <ReauthDialog/> }.into_any());
+split_point!(tokens: sign_in_form() => view! { <SignInForm/> }.into_any());
+// Suggestions for the repository fields, after the table.
+split_point!(suggestions: repo_suggestions(namespace: Signal<String>) => view! { <RepoSuggestions namespace=namespace/> }.into_any());

@@ -36,9 +36,7 @@ pub fn RepoPanel() -> impl IntoView {
     // Suggestions after the table: the first screen's list goes first.
     let store = SharesStore::expect();
     let session = Session::expect();
-    let suggestions_wanted = latch(move || {
-        session.has_token() && (store.key.with(Option::is_none) || store.loading_done())
-    });
+    let suggestions_wanted = latch(move || session.has_token() && store.first_screen_done(session));
 
     // An empty field is only an error once the user has tried to open something.
     let ns_error = Memo::new(move |_| {

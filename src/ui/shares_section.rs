@@ -87,7 +87,7 @@ pub fn SharesSection() -> impl IntoView {
     };
     // Parts fetched on demand: once wanted, kept (closing a dialog must not unload it).
     // The add form comes after the list has answered, so the first rows come first.
-    let add_wanted = latch(move || !session.has_token() || !store.loading());
+    let add_wanted = latch(move || store.first_screen_done(session));
     let edit_wanted = latch(move || store.editing.with(Option::is_some));
     let revoke_wanted = latch(move || store.revoking.with(Option::is_some));
     let on_sort =
