@@ -29,6 +29,13 @@ pub struct SeedNamespace {
     pub creator: String,
     #[serde(default)]
     pub repos: Vec<SeedRepo>,
+    /// Adds this many generated private repositories (`svc-001`…), each shared with
+    /// `generated_repo_shares` accounts in every state: an organization big enough to feel
+    /// real in the organization-wide views.
+    #[serde(default)]
+    pub generated_repos: usize,
+    #[serde(default)]
+    pub generated_repo_shares: usize,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -149,6 +156,54 @@ impl Seed {
                     shares,
                 };
                 repos.insert(r.name.clone(), repo);
+            }
+            let creator = user_by_name.get(ns.creator.as_str()).copied();
+            for j in 1..=ns.generated_repos {
+                let created_at = now - Duration::days(200) + Duration::hours(j as i64);
+                let shares = (0..ns.generated_repo_shares)
+                    .map(|k| {
+                        // Every state across the organization: forever, valid for months,
+                        // expiring within days, expired.
+                        let deadline = match (j + k) % 4 {
+                            0 => "forever".to_string(),
+                            1 => format!("{}T00:00:00Z", today + Duration::days(((j * 7 + k * 11) % 400 + 30) as i64)),
+                            2 => format!("{}T00:00:00Z", today + Duration::days(((j + k) % 14) as i64)),
+                            _ => format!("{}T00:00:00Z", today - Duration::days(((j + k) % 40 + 1) as i64)),
+                        };
+                        let created = created_at + Duration::days(k as i64);
+                        Share {
+                            access_domain: format!("fleet-partner-{:03}", (j * 7 + k * 3) % 120),
+                            permit: "read".into(),
+                            deadline,
+                            description: format!("Fleet access {k} for svc-{j:03}"),
+                            creator_id: creator.map(|u| u.id.clone()).unwrap_or_default(),
+                            creator_name: ns.creator.clone(),
+                            created,
+                            updated: created,
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                // Accounts repeat across repositories, never within one.
+                let mut shares = shares;
+                shares.sort_by(|a, b| a.access_domain.cmp(&b.access_domain));
+                shares.dedup_by(|a, b| a.access_domain == b.access_domain);
+                let name = format!("svc-{j:03}");
+                repos.insert(
+                    name.clone(),
+                    Repo {
+                        name,
+                        category: "other".into(),
+                        description: format!("Generated fleet service {j}"),
+                        is_public: false,
+                        size: 1_000_000 * j as u64,
+                        num_images: 1,
+                        num_download: j as u64,
+                        created_at,
+                        updated_at: created_at,
+                        tags: vec!["latest".into()],
+                        shares,
+                    },
+                );
             }
             namespaces.insert(
                 ns.name.clone(),

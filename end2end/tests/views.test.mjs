@@ -81,7 +81,7 @@ test('pickers offer only organizations with Manage and private repositories; fre
     await c.useToken(await env.emulator.token());
     await page.waitForFunction(() => document.querySelectorAll('#ss-namespace-options option').length > 0);
     const orgs = await page.$$eval('#ss-namespace-options option', (o) => o.map((x) => x.value));
-    assert.deepEqual(orgs, ['acme-dev', 'acme-prod'], 'shared-tools (Write only) is not offered');
+    assert.deepEqual(orgs, ['acme-dev', 'acme-fleet', 'acme-prod'], 'shared-tools (Write only) is not offered');
     await c.organization.fill('acme-prod');
     await page.waitForFunction(() => document.querySelectorAll('#ss-repository-options option').length > 0);
     const repos = await page.$$eval('#ss-repository-options option', (o) => o.map((x) => x.value));
