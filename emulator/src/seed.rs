@@ -166,9 +166,18 @@ impl Seed {
                         // expiring within days, expired.
                         let deadline = match (j + k) % 4 {
                             0 => "forever".to_string(),
-                            1 => format!("{}T00:00:00Z", today + Duration::days(((j * 7 + k * 11) % 400 + 30) as i64)),
-                            2 => format!("{}T00:00:00Z", today + Duration::days(((j + k) % 14) as i64)),
-                            _ => format!("{}T00:00:00Z", today - Duration::days(((j + k) % 40 + 1) as i64)),
+                            1 => format!(
+                                "{}T00:00:00Z",
+                                today + Duration::days(((j * 7 + k * 11) % 400 + 30) as i64)
+                            ),
+                            2 => format!(
+                                "{}T00:00:00Z",
+                                today + Duration::days(((j + k) % 14) as i64)
+                            ),
+                            _ => format!(
+                                "{}T00:00:00Z",
+                                today - Duration::days(((j + k) % 40 + 1) as i64)
+                            ),
                         };
                         let created = created_at + Duration::days(k as i64);
                         Share {

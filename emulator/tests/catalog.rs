@@ -12,7 +12,12 @@ async fn namespaces_carry_each_users_permission_level() {
     for (user, expect) in [
         (
             "alice",
-            vec![("acme-dev", 7), ("acme-fleet", 7), ("acme-prod", 7), ("shared-tools", 3)],
+            vec![
+                ("acme-dev", 7),
+                ("acme-fleet", 7),
+                ("acme-prod", 7),
+                ("shared-tools", 3),
+            ],
         ),
         ("bob", vec![("acme-prod", 3)]),
         ("carol", vec![("acme-prod", 1)]),

@@ -6,6 +6,7 @@ pub mod error;
 pub mod outcome;
 pub mod requests;
 pub mod responses;
+pub mod retry;
 pub mod transport;
 
 pub use error::ApiError;

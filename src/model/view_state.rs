@@ -15,6 +15,10 @@ pub struct ViewState {
     pub sort: Option<Sort>,
     /// 1-based; 1 is left out of the URL.
     pub page: usize,
+    /// Which view: empty for one repository, `org` for the organization overview (with
+    /// `account`: what one account can pull), `bulk` for sharing in bulk.
+    pub view: String,
+    pub account: String,
 }
 
 impl ViewState {
@@ -36,6 +40,8 @@ impl ViewState {
                 "status" => v.status = StatusFilter::parse(&val),
                 "sort" => v.sort = Sort::parse(&val),
                 "page" => v.page = val.parse().unwrap_or(1),
+                "view" => v.view = val,
+                "account" => v.account = val,
                 _ => {}
             }
         }
@@ -45,8 +51,10 @@ impl ViewState {
     /// The query string (with `?`), or an empty string when there is nothing to keep.
     pub fn to_query(&self) -> String {
         let pairs: Vec<String> = [
+            ("view", &self.view),
             ("namespace", &self.namespace),
             ("repository", &self.repository),
+            ("account", &self.account),
             ("embed", &self.embed),
             ("q", &self.q),
             ("status", &self.status.key().to_string()),
@@ -138,6 +146,8 @@ mod tests {
             status: StatusFilter::Expiring,
             sort: Sort::parse("until:desc"),
             page: 3,
+            view: "org".into(),
+            account: "partner-a".into(),
         };
         assert_eq!(ViewState::from_query(&odd.to_query()), odd);
     }

@@ -3,7 +3,10 @@
 
 pub mod clock;
 pub mod embedding;
+pub mod jobs;
+pub mod org;
 pub mod pickers;
+pub mod pool;
 pub mod session;
 pub mod shares;
 pub mod tab_storage;

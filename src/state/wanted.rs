@@ -66,6 +66,11 @@ where
         Ticket { key, seq }
     }
 
+    /// No request started since this one: its progress may be shown.
+    pub fn is_latest(&self, ticket: &Ticket<K>) -> bool {
+        self.seq.try_get_value() == Some(ticket.seq)
+    }
+
     /// Nothing is wanted any more (no token, no repository): what is under way is dropped.
     pub fn cancel(&self) {
         self.seq.set_value(self.seq.get_value() + 1);
@@ -76,7 +81,8 @@ where
 
     /// Stores the answer, unless another request started since.
     pub fn finish(&self, ticket: Ticket<K>, result: Result<T, ApiError>) {
-        if self.seq.get_value() != ticket.seq {
+        // Also when its owner is gone (the view closed): nobody wants the answer.
+        if self.seq.try_get_value() != Some(ticket.seq) {
             return;
         }
         self.pending.set(None);

@@ -26,6 +26,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
         fixed_repo: embedding.fixed_repo.clone(),
     };
     let view = View::new(&host);
+    let host_fixed = host.fixed_repo.clone();
     provide_context(host);
     provide_context(view);
     provide_context(Now::new());
@@ -63,6 +64,15 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
         None => {}
     }
     provide_context(SharesStore::new(session, view));
+    // Only a change of view re-renders the main area, not every filter keystroke.
+    let current = Memo::new(move |_| view.0.with(|v| v.view.clone()));
+    let tabs = host_fixed.is_none();
+    let go = move |to: &'static str| view.update(|v| v.view = to.to_string());
+    let tab = move |to: &'static str, label: &'static str| {
+        view! {
+            <button type="button" class="ss-tab" aria-current=move || (current.get() == to).then_some("page") on:click=move |_| go(to)>{label}</button>
+        }
+    };
     let reauth_wanted = latch(move || session.asking.get());
     view! {
         <div class="swr-share">
@@ -72,8 +82,18 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
             </header>
             <main class="ss-main">
                 <ConnectionPanel/>
-                <RepoPanel/>
-                <SharesSection/>
+                {tabs.then(|| view! {
+                    <nav class="ss-tabs" aria-label="Views">
+                        {tab("", "One repository")}
+                        {tab("org", "Organization overview")}
+                        {tab("bulk", "Share in bulk")}
+                    </nav>
+                })}
+                {move || match current.get().as_str() {
+                    "org" => view! { <OnDemand asked=true what="the organization overview" load=chunks::org_view/> }.into_any(),
+                    "bulk" => view! { <OnDemand asked=true what="bulk sharing" load=chunks::bulk_share/> }.into_any(),
+                    _ => view! { <RepoPanel/> <SharesSection/> }.into_any(),
+                }}
             </main>
             // Fetched the first time SWR refuses a token, then kept.
             <Show when=move || { reauth_wanted.get() }>

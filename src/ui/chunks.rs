@@ -13,6 +13,8 @@ use leptos::wasm_split::SplitLoaderError;
 
 use super::add_share_form::AddShareForm;
 use super::edit_dialog::EditDialog;
+use super::org::bulk_share::BulkShare;
+use super::org::org_view::OrgView;
 use super::reauth_dialog::ReauthDialog;
 use super::repo_suggestions::RepoSuggestions;
 use super::revoke_dialog::RevokeDialog;
@@ -54,3 +56,6 @@ split_point!(tokens: reauth_dialog() => view! { <ReauthDialog/> }.into_any());
 split_point!(tokens: sign_in_form() => view! { <SignInForm/> }.into_any());
 // Suggestions for the repository fields, after the table.
 split_point!(suggestions: repo_suggestions(namespace: Signal<String>) => view! { <RepoSuggestions namespace=namespace/> }.into_any());
+// The organization-wide views: opened from their tab.
+split_point!(organization: org_view() => view! { <OrgView/> }.into_any());
+split_point!(organization: bulk_share() => view! { <BulkShare/> }.into_any());

@@ -10,6 +10,7 @@ pub mod edit_dialog;
 pub mod list_toolbar;
 pub mod modal;
 pub mod on_demand;
+pub mod org;
 pub mod outcome_note;
 pub mod pause;
 pub mod reauth_dialog;

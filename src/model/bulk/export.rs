@@ -291,5 +291,6 @@ pub fn to_icalendar(rows: &[Located], now: DateTime<Utc>, horizon_days: i64) -> 
     out
 }
 
-#[cfg(test)]
+// Host only: it parses the Terraform output with hcl-rs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -4,9 +4,11 @@
 //! panic in the browser ends the whole app).
 
 pub mod accounts;
+pub mod change;
 pub mod csv;
 pub mod export;
 pub mod import;
+pub mod org_table;
 pub mod plan;
 
 use super::{Deadline, RepoRef};

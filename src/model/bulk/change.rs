@@ -1,0 +1,199 @@
+//! One change of a bulk job: create, update or delete the share of one account on one
+//! repository, and what the list should show afterwards.
+
+use super::plan::{PlanRow, Step};
+use super::Wanted;
+use crate::model::expiry::extend;
+use crate::model::write_check::Expected;
+use crate::model::{Deadline, RepoRef, Share};
+use chrono::NaiveDate;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChangeKind {
+    Create {
+        deadline: Deadline,
+        description: String,
+    },
+    Update {
+        deadline: Deadline,
+        description: String,
+    },
+    Delete,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub repo: RepoRef,
+    pub account: String,
+    pub kind: ChangeKind,
+}
+
+impl Change {
+    pub fn expected(&self) -> Expected {
+        match &self.kind {
+            ChangeKind::Create {
+                deadline,
+                description,
+            }
+            | ChangeKind::Update {
+                deadline,
+                description,
+            } => Expected::Share {
+                account: self.account.clone(),
+                deadline: deadline.clone(),
+                description: description.clone(),
+            },
+            ChangeKind::Delete => Expected::Gone {
+                account: self.account.clone(),
+            },
+        }
+    }
+
+    /// "Share with partner-a on acme-prod/api (until 2027-03-31)".
+    pub fn label(&self) -> String {
+        let (what, until) = match &self.kind {
+            ChangeKind::Create { deadline, .. } => ("Share with", Some(deadline)),
+            ChangeKind::Update { deadline, .. } => ("Update the share of", Some(deadline)),
+            ChangeKind::Delete => ("Revoke the share of", None),
+        };
+        let until = until
+            .map(|d| format!(" (until {})", d.label()))
+            .unwrap_or_default();
+        format!("{what} {} on {}{until}", self.account, self.repo.display())
+    }
+}
+
+/// The changes a confirmed plan sends: new shares, and changed ones the user chose to
+/// update. Same and invalid rows send nothing.
+pub fn from_plan(rows: &[PlanRow]) -> Vec<Change> {
+    rows.iter()
+        .filter(|r| r.sends())
+        .map(|r| {
+            let Wanted {
+                repo,
+                account,
+                deadline,
+                description,
+            } = r.wanted.clone();
+            let kind = match r.step {
+                Step::Differs { .. } => ChangeKind::Update {
+                    deadline,
+                    description,
+                },
+                _ => ChangeKind::Create {
+                    deadline,
+                    description,
+                },
+            };
+            Change {
+                repo,
+                account,
+                kind,
+            }
+        })
+        .collect()
+}
+
+/// Extends each selected share by `days` (None: forever) from its current last day, or
+/// from today when that is already past; forever stays forever.
+pub fn extensions(
+    selected: &[(RepoRef, Share)],
+    days: Option<i64>,
+    today: NaiveDate,
+) -> Vec<Change> {
+    selected
+        .iter()
+        .map(|(repo, s)| Change {
+            repo: repo.clone(),
+            account: s.account.clone(),
+            kind: ChangeKind::Update {
+                deadline: extend(&s.deadline, days, today),
+                description: s.description.clone(),
+            },
+        })
+        .collect()
+}
+
+pub fn revocations(selected: &[(RepoRef, Share)]) -> Vec<Change> {
+    selected
+        .iter()
+        .map(|(repo, s)| Change {
+            repo: repo.clone(),
+            account: s.account.clone(),
+            kind: ChangeKind::Delete,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::bulk::plan::plan;
+
+    #[test]
+    fn a_confirmed_plan_sends_new_and_chosen_updates_only() {
+        let repo = RepoRef::new("acme-prod", "api").unwrap();
+        let until = Deadline::LastDay(NaiveDate::from_ymd_opt(2027, 3, 31).unwrap());
+        let current = Share {
+            account: "old".into(),
+            permit: "read".into(),
+            deadline: Deadline::Forever,
+            description: String::new(),
+            creator_name: String::new(),
+            creator_id: String::new(),
+            created: crate::model::share::Timestamp::Raw(String::new()),
+            updated: crate::model::share::Timestamp::Raw(String::new()),
+            valid: true,
+        };
+        let list = vec![current.clone()];
+        let wanted = super::super::plan::pairs(
+            &["new".into(), "old".into()],
+            std::slice::from_ref(&repo),
+            &until,
+            "d",
+        );
+        let mut rows = plan(
+            wanted,
+            |_| Some(list.as_slice()),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        );
+        assert_eq!(
+            from_plan(&rows).len(),
+            1,
+            "kept unless the user chooses update"
+        );
+        rows[1].update = true;
+        let changes = from_plan(&rows);
+        assert_eq!(changes.len(), 2);
+        assert!(matches!(changes[0].kind, ChangeKind::Create { .. }));
+        assert!(
+            matches!(&changes[1].kind, ChangeKind::Update { deadline, .. } if *deadline == until)
+        );
+        assert_eq!(
+            changes[1].label(),
+            "Update the share of old on acme-prod/api (until 2027-03-31)"
+        );
+        let revoke = revocations(&[(repo.clone(), current.clone())]);
+        assert_eq!(
+            revoke[0].expected(),
+            Expected::Gone {
+                account: "old".into()
+            }
+        );
+        let ext = extensions(
+            &[(repo, current)],
+            Some(30),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        );
+        assert!(
+            matches!(
+                &ext[0].kind,
+                ChangeKind::Update {
+                    deadline: Deadline::Forever,
+                    ..
+                }
+            ),
+            "forever stays forever"
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! The organization-wide table: filter by text, by account (what one account can pull) and
+//! by status; sort by repository, account or end of access, expiring soonest first unless
+//! the user sorts otherwise.
+
+use super::export::Located;
+use crate::model::expiry::Expiry;
+use crate::model::table_view::StatusFilter;
+use crate::model::Deadline;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OrgSort {
+    /// Access ending soonest first (expired ones, most recent first, then the rest).
+    EndsSoonest,
+    Repository,
+    Account,
+}
+
+impl OrgSort {
+    pub fn key(self) -> &'static str {
+        match self {
+            OrgSort::EndsSoonest => "",
+            OrgSort::Repository => "repository",
+            OrgSort::Account => "account",
+        }
+    }
+
+    pub fn parse(s: &str) -> OrgSort {
+        match s {
+            "repository" => OrgSort::Repository,
+            "account" => OrgSort::Account,
+            _ => OrgSort::EndsSoonest,
+        }
+    }
+}
+
+/// Indices of the rows shown, in order.
+pub fn org_visible(
+    rows: &[Located],
+    expiries: &[Expiry],
+    q: &str,
+    account: &str,
+    status: StatusFilter,
+    sort: OrgSort,
+) -> Vec<usize> {
+    let q = q.trim().to_lowercase();
+    let account = account.trim();
+    let mut idx: Vec<usize> = (0..rows.len())
+        .filter(|&i| account.is_empty() || rows[i].share.is_account(account))
+        .filter(|&i| status.matches(&expiries[i]))
+        .filter(|&i| {
+            q.is_empty() || {
+                let r = &rows[i];
+                r.share.account.to_lowercase().contains(&q)
+                    || r.repo.display().to_lowercase().contains(&q)
+                    || r.share.description.to_lowercase().contains(&q)
+            }
+        })
+        .collect();
+    let by_repo = |a: &usize, b: &usize| rows[*a].repo.display().cmp(&rows[*b].repo.display());
+    let by_account = |a: &usize, b: &usize| {
+        rows[*a]
+            .share
+            .account
+            .to_lowercase()
+            .cmp(&rows[*b].share.account.to_lowercase())
+    };
+    match sort {
+        OrgSort::Repository => idx.sort_by(|a, b| by_repo(a, b).then_with(|| by_account(a, b))),
+        OrgSort::Account => idx.sort_by(|a, b| by_account(a, b).then_with(|| by_repo(a, b))),
+        OrgSort::EndsSoonest => idx.sort_by(|a, b| {
+            ends(&rows[*a].share.deadline)
+                .cmp(&ends(&rows[*b].share.deadline))
+                .then_with(|| by_repo(a, b))
+                .then_with(|| by_account(a, b))
+        }),
+    }
+    idx
+}
+
+/// Sort key for the end of access: dated ones by date, then forever, then unreadable.
+fn ends(d: &Deadline) -> (u8, Option<chrono::NaiveDate>) {
+    match d {
+        Deadline::LastDay(day) => (0, Some(*day)),
+        Deadline::Forever => (1, None),
+        Deadline::Unrecognised(_) => (2, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::share::Timestamp;
+    use crate::model::{RepoRef, Share};
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    fn row(repo: &str, account: &str, deadline: Deadline) -> Located {
+        Located {
+            repo: RepoRef::new("acme-fleet", repo).unwrap(),
+            share: Share {
+                account: account.into(),
+                permit: "read".into(),
+                deadline,
+                description: format!("{account} on {repo}"),
+                creator_name: String::new(),
+                creator_id: String::new(),
+                created: Timestamp::Raw(String::new()),
+                updated: Timestamp::Raw(String::new()),
+                valid: true,
+            },
+        }
+    }
+
+    #[test]
+    fn expiring_soonest_first_then_filters() {
+        let d = |m, day| Deadline::LastDay(NaiveDate::from_ymd_opt(2026, m, day).unwrap());
+        let rows = vec![
+            row("svc-002", "partner-b", Deadline::Forever),
+            row("svc-001", "partner-a", d(12, 20)),
+            row("svc-003", "Partner-A", d(11, 30)),
+            row("svc-001", "partner-c", d(11, 20)),
+        ];
+        let now = Utc.with_ymd_and_hms(2026, 11, 25, 0, 0, 0).unwrap();
+        let ex: Vec<_> = rows.iter().map(|r| Expiry::of(&r.share, now, 14)).collect();
+        assert_eq!(
+            org_visible(&rows, &ex, "", "", StatusFilter::All, OrgSort::EndsSoonest),
+            [3, 2, 1, 0]
+        );
+        assert_eq!(
+            org_visible(
+                &rows,
+                &ex,
+                "",
+                "partner-a",
+                StatusFilter::All,
+                OrgSort::Repository
+            ),
+            [1, 2],
+            "one account, any case"
+        );
+        assert_eq!(
+            org_visible(
+                &rows,
+                &ex,
+                "SVC-001",
+                "",
+                StatusFilter::All,
+                OrgSort::Account
+            ),
+            [1, 3]
+        );
+        assert_eq!(
+            org_visible(
+                &rows,
+                &ex,
+                "",
+                "",
+                StatusFilter::Expiring,
+                OrgSort::EndsSoonest
+            ),
+            [2]
+        );
+        assert_eq!(
+            org_visible(
+                &rows,
+                &ex,
+                "",
+                "",
+                StatusFilter::Expired,
+                OrgSort::EndsSoonest
+            ),
+            [3]
+        );
+        assert_eq!(OrgSort::parse(OrgSort::Account.key()), OrgSort::Account);
+    }
+}

@@ -1,0 +1,176 @@
+//! Every share across an organization's private repositories: the repositories (all pages),
+//! then each one's list, six at a time, with progress. A repository whose list cannot be
+//! read is named with the reason, never silently left out. Answers follow the one rule of
+//! `wanted`: only the latest load may store.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::pool::{run_bounded, IN_FLIGHT};
+use super::session::Session;
+use super::wanted::Fetch;
+use super::writes::send_retrying;
+use crate::api::{responses, ApiError, SwrApi};
+use crate::model::bulk::export::Located;
+use crate::model::RepoRef;
+
+const REPO_PAGE: usize = 100;
+
+type ListAnswer = Result<Vec<crate::model::Share>, ApiError>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrgKey {
+    pub swr: String,
+    pub token: String,
+    pub namespace: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct OrgData {
+    pub repos: Vec<RepoRef>,
+    pub rows: Vec<Located>,
+    pub failed: Vec<(RepoRef, ApiError)>,
+}
+
+#[derive(Clone, Copy)]
+pub struct OrgShares {
+    pub key: RwSignal<Option<OrgKey>>,
+    fetch: Fetch<OrgKey, OrgData>,
+    /// Repositories read so far, and how many there are (0 until they are listed).
+    pub progress: RwSignal<(usize, usize)>,
+}
+
+impl OrgShares {
+    pub fn new() -> OrgShares {
+        OrgShares {
+            key: RwSignal::new(None),
+            fetch: Fetch::new(),
+            progress: RwSignal::new((0, 0)),
+        }
+    }
+
+    /// Loads (or reloads) every share of `namespace`.
+    pub fn load(self, session: Session, namespace: String) {
+        let mut api = session.api_untracked();
+        let key = OrgKey {
+            swr: api.swr_base.clone(),
+            token: api.token.clone(),
+            namespace: namespace.clone(),
+        };
+        self.key.set(Some(key.clone()));
+        self.progress.set((0, 0));
+        let ticket = self.fetch.start(key);
+        let fetch = self.fetch;
+        let progress = self.progress;
+        let latest = ticket.clone();
+        spawn_local(async move {
+            let result = load_org(session, &mut api, &namespace, move |done, total| {
+                // Progress of a load that is no longer wanted is not shown.
+                if fetch.is_latest(&latest) {
+                    progress.set((done, total));
+                }
+            })
+            .await;
+            fetch.finish(ticket, result);
+        });
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(Option<&Result<OrgData, ApiError>>) -> R) -> R {
+        match self.key.get() {
+            Some(k) => self.fetch.with(&k, f),
+            None => f(None),
+        }
+    }
+
+    pub fn loading(&self) -> bool {
+        self.key
+            .with(|k| k.as_ref().is_some_and(|k| self.fetch.loading(k)))
+    }
+}
+
+impl Default for OrgShares {
+    fn default() -> Self {
+        OrgShares::new()
+    }
+}
+
+/// Every private repository of `namespace`, all pages.
+pub async fn private_repos(
+    session: Session,
+    api: &mut SwrApi,
+    namespace: &str,
+) -> Result<Vec<RepoRef>, ApiError> {
+    let mut names = Vec::new();
+    let mut seen = 0;
+    loop {
+        let (page, total) = send_retrying(
+            session,
+            api,
+            |a| a.list_private_repos(namespace, seen, REPO_PAGE),
+            responses::repos,
+        )
+        .await?;
+        let got = page.len();
+        seen += got;
+        names.extend(
+            page.into_iter()
+                .filter(|r| !r.is_public)
+                .filter_map(|r| RepoRef::new(namespace, &r.name).ok()),
+        );
+        if got == 0 || seen >= total {
+            return Ok(names);
+        }
+    }
+}
+
+async fn load_org(
+    session: Session,
+    api: &mut SwrApi,
+    namespace: &str,
+    progress: impl Fn(usize, usize) + Clone + 'static,
+) -> Result<OrgData, ApiError> {
+    let repos = private_repos(session, api, namespace).await?;
+    let total = repos.len();
+    progress(0, total);
+    let lists: Rc<RefCell<Vec<Option<ListAnswer>>>> = Rc::new(RefCell::new(vec![None; total]));
+    let done = Rc::new(RefCell::new(0usize));
+    let base = api.clone();
+    run_bounded(repos.clone(), IN_FLIGHT, {
+        let (lists, done) = (lists.clone(), done.clone());
+        move |i, repo: RepoRef| {
+            let (lists, done, progress) = (lists.clone(), done.clone(), progress.clone());
+            let mut api = base.clone();
+            async move {
+                let r = send_retrying(
+                    session,
+                    &mut api,
+                    |a| a.list_shares(&repo),
+                    responses::share_list,
+                )
+                .await;
+                lists.borrow_mut()[i] = Some(r);
+                *done.borrow_mut() += 1;
+                progress(*done.borrow(), total);
+            }
+        }
+    })
+    .await;
+    let mut data = OrgData {
+        repos: repos.clone(),
+        ..OrgData::default()
+    };
+    for (repo, list) in repos.into_iter().zip(lists.take()) {
+        match list {
+            Some(Ok(shares)) => data.rows.extend(shares.into_iter().map(|share| Located {
+                repo: repo.clone(),
+                share,
+            })),
+            Some(Err(e)) => data.failed.push((repo, e)),
+            None => {}
+        }
+    }
+    Ok(data)
+}

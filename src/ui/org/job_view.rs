@@ -1,0 +1,75 @@
+use leptos::prelude::*;
+
+use crate::state::jobs::{ItemState, Job};
+use crate::state::session::Session;
+
+/// A job's progress and results: counts (done, failed, not sent, left), a bar, cancel
+/// while it runs, why each failure happened, and "Retry failed" afterwards.
+#[component]
+pub fn JobView(job: Job) -> impl IntoView {
+    let session = Session::expect();
+    let total = move || job.states.with(Vec::len);
+    let counts = move || job.counts();
+    let status = move || {
+        let c = counts();
+        let phase = if session.asking.get() && job.running.get() {
+            "Paused: SWR refused the token; give a new one to go on. "
+        } else if job.checking.get() {
+            "Reading the lists back from SWR… "
+        } else if job.running.get() && job.cancelled.get() {
+            "Cancelling: no new requests; waiting for those under way… "
+        } else if job.running.get() {
+            "Sending… "
+        } else {
+            "Finished. "
+        };
+        format!(
+            "{phase}{} done, {} failed, {} not sent, {} left of {}.",
+            c.done,
+            c.failed,
+            c.not_sent,
+            c.left,
+            total()
+        )
+    };
+    let problems = move || {
+        job.changes.with(|changes| {
+            job.states.with(|states| {
+                states
+                    .iter()
+                    .zip(changes)
+                    .filter_map(|(s, c)| match s {
+                        ItemState::Failed(why) | ItemState::Mismatch(why) => {
+                            Some((c.label(), why.clone()))
+                        }
+                        ItemState::NotSent => Some((c.label(), "Not sent: cancelled.".into())),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <div class="ss-job" data-testid="job">
+            <progress
+                max=move || total().max(1)
+                value=move || { let c = counts(); c.done + c.failed + c.not_sent }
+                aria-label="Progress of the job"
+            ></progress>
+            <p role="status" aria-live="polite" data-testid="job-status">{status}</p>
+            <div class="ss-actions">
+                <Show when=move || job.running.get()>
+                    <button type="button" class="ss-secondary" disabled=move || job.cancelled.get() on:click=move |_| job.cancel()>"Cancel"</button>
+                </Show>
+                <Show when=move || !job.running.get() && { let c = counts(); c.failed + c.not_sent > 0 }>
+                    <button type="button" on:click=move |_| job.retry_failed(session)>"Retry failed"</button>
+                </Show>
+            </div>
+            <Show when=move || !problems().is_empty()>
+                <ul class="ss-job-problems" aria-label="What did not work">
+                    {move || problems().into_iter().map(|(what, why)| view! { <li><strong>{what}</strong>": "{why}</li> }).collect_view()}
+                </ul>
+            </Show>
+        </div>
+    }
+}

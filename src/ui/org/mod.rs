@@ -1,0 +1,8 @@
+//! The organization-wide views, fetched on demand as one chunk (`ui/chunks.rs`): every
+//! share across an organization, what one account can pull, sharing in bulk with a dry run,
+//! the jobs that carry the changes out, and export.
+
+pub mod bulk_share;
+pub mod download;
+pub mod job_view;
+pub mod org_view;

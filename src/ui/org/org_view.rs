@@ -1,0 +1,318 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::download::download;
+use super::job_view::JobView;
+use crate::api::error::Operation;
+use crate::model::bulk::change::{extensions, revocations};
+use crate::model::bulk::export::{to_csv, to_icalendar, to_json, to_terraform, Located, Provider};
+use crate::model::bulk::org_table::{org_visible, OrgSort};
+use crate::model::expiry::{summarize, Expiry};
+use crate::model::names::validate_namespace;
+use crate::model::table_view::StatusFilter;
+use crate::state::clock::Now;
+use crate::state::jobs::Job;
+use crate::state::org::OrgShares;
+use crate::state::session::Session;
+use crate::state::view::View;
+use crate::ui::time::today_utc;
+
+/// Every share across an organization's private repositories in one table, or with an
+/// account given, everything that account can pull. Filter, sort (ends soonest first),
+/// select rows to extend or revoke them together, export what is in view.
+#[component]
+pub fn OrgView() -> impl IntoView {
+    let session = Session::expect();
+    let view = View::expect();
+    let now = Now::expect();
+    let org = OrgShares::new();
+    let job = Job::new();
+    let typed = RwSignal::new(view.0.with_untracked(|v| v.namespace.clone()));
+    let ns_error = RwSignal::new(None::<String>);
+    let load = move || {
+        let ns = typed.get_untracked().trim().to_string();
+        match validate_namespace(&ns) {
+            Ok(()) => {
+                ns_error.set(None);
+                if view.0.with_untracked(|v| v.namespace != ns) {
+                    view.update(|v| v.namespace = ns.clone());
+                }
+                org.load(session, ns);
+            }
+            Err(e) => ns_error.set(Some(e)),
+        }
+    };
+    // Opened with an organization (a link, a reload): load it at once.
+    if session.has_token() && !typed.get_untracked().trim().is_empty() {
+        load();
+    }
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        load();
+    };
+
+    let warning_days = Signal::derive(move || session.config.with(|c| c.expiry_warning_days));
+    let rows = Memo::new(move |_| {
+        org.with(|d| {
+            d.and_then(|r| r.as_ref().ok())
+                .map(|d| d.rows.clone())
+                .unwrap_or_default()
+        })
+    });
+    let expiries = Memo::new(move |_| {
+        let (now, days) = (now.0.get(), warning_days.get());
+        rows.with(|rows| {
+            rows.iter()
+                .map(|r| Expiry::of(&r.share, now, days))
+                .collect::<Vec<_>>()
+        })
+    });
+    let sort_key = RwSignal::new(OrgSort::EndsSoonest);
+    let ordered = Memo::new(move |_| {
+        let v = view.0.get();
+        let sort = sort_key.get();
+        rows.with(|r| expiries.with(|e| org_visible(r, e, &v.q, &v.account, v.status, sort)))
+    });
+    let in_view = move || {
+        rows.with(|r| {
+            ordered.with(|idx| idx.iter().map(|&i| r[i].clone()).collect::<Vec<Located>>())
+        })
+    };
+    let selected = RwSignal::new(Vec::<(String, String)>::new());
+    let key_of = |l: &Located| (l.repo.display(), l.share.account.to_lowercase());
+    let is_selected = move |k: &(String, String)| selected.with(|s| s.contains(k));
+    let chosen = move || {
+        rows.with(|r| {
+            selected.with(|s| {
+                r.iter()
+                    .filter(|l| s.contains(&key_of(l)))
+                    .map(|l| (l.repo.clone(), l.share.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let confirm_revoke = RwSignal::new(false);
+    let after_job = move || {
+        selected.set(Vec::new());
+        confirm_revoke.set(false);
+    };
+    let extend = move |days: Option<i64>| {
+        let changes = extensions(&chosen(), days, today_utc());
+        after_job();
+        job.start(session, changes);
+    };
+    let revoke = move || {
+        let changes = revocations(&chosen());
+        after_job();
+        job.start(session, changes);
+    };
+    // When a job has finished, the table shows SWR's lists as they are now.
+    job.on_finish(move || {
+        let ns = view.0.with_untracked(|v| v.namespace.clone());
+        org.load(session, ns);
+    });
+
+    let summary = move || {
+        let s = expiries.with(|e| summarize(e.iter()));
+        let repos = org.with(|d| {
+            d.and_then(|r| r.as_ref().ok())
+                .map(|d| d.repos.len())
+                .unwrap_or(0)
+        });
+        format!(
+            "{} shares across {repos} private repositories: {} expired, {} expire within {} days.",
+            s.total,
+            s.expired,
+            s.expiring,
+            warning_days.get()
+        )
+    };
+    let horizon = RwSignal::new(String::from("30"));
+    let file_base = move || {
+        let v = view.0.get_untracked();
+        if v.account.is_empty() {
+            format!("swr-shares-{}", v.namespace)
+        } else {
+            format!("swr-shares-{}-{}", v.namespace, v.account)
+        }
+    };
+    let export = move |kind: &'static str| {
+        let rows = in_view();
+        let base = file_base();
+        match kind {
+            "csv" => download(&format!("{base}.csv"), "text/csv", &to_csv(&rows)),
+            "json" => download(&format!("{base}.json"), "application/json", &to_json(&rows)),
+            "tf-huawei" => download(
+                &format!("{base}-huaweicloud.tf"),
+                "text/plain",
+                &to_terraform(&rows, Provider::Huawei),
+            ),
+            "tf-otc" => download(
+                &format!("{base}-opentelekomcloud.tf"),
+                "text/plain",
+                &to_terraform(&rows, Provider::OpenTelekom),
+            ),
+            _ => {
+                let days = horizon
+                    .get_untracked()
+                    .trim()
+                    .parse()
+                    .unwrap_or(30)
+                    .clamp(1, 3650);
+                download(
+                    &format!("{base}-ending.ics"),
+                    "text/calendar",
+                    &to_icalendar(&rows, now.0.get_untracked(), days),
+                )
+            }
+        }
+    };
+    let open_repo = move |l: Located| {
+        view.update(|v| {
+            v.view.clear();
+            v.account.clear();
+            v.q.clear();
+            v.namespace = l.repo.namespace.clone();
+            v.repository = l.repo.repository.clone();
+        })
+    };
+
+    view! {
+        <section class="ss-card" aria-labelledby="ss-org-h">
+            <h2 id="ss-org-h">"Organization overview"</h2>
+            <form class="ss-row" on:submit=on_submit novalidate>
+                <div class="ss-field">
+                    <label for="ss-org">"Organization"</label>
+                    <input id="ss-org" autocomplete="off" spellcheck="false" prop:value=move || typed.get() on:input:target=move |ev| typed.set(ev.target().value())
+                        aria-invalid=move || ns_error.get().is_some().to_string() aria-describedby="ss-org-msg"/>
+                    <p id="ss-org-msg" class="ss-error">{move || ns_error.get()}</p>
+                </div>
+                <div class="ss-field ss-field-button">
+                    <button type="submit" disabled=move || org.loading() || !session.has_token()>{move || if org.loading() { "Loading…" } else { "Load every share" }}</button>
+                </div>
+            </form>
+            <Show when=move || org.loading()>
+                {move || {
+                    let (done, total) = org.progress.get();
+                    view! {
+                        <progress max=total.max(1) value=done aria-label="Repositories read"></progress>
+                        <p class="ss-muted" role="status">{if total == 0 { "Listing the private repositories…".to_string() } else { format!("Read {done} of {total} repositories…") }}</p>
+                    }
+                }}
+            </Show>
+            {move || org.with(|d| match d {
+                Some(Err(e)) => Some(view! { <div class="ss-alert" role="alert"><strong>"Could not list the repositories. "</strong>{e.describe(Operation::Repositories)}</div> }.into_any()),
+                Some(Ok(data)) if !data.failed.is_empty() => Some(view! {
+                    <div class="ss-alert" role="alert">
+                        <strong>{format!("The shares of {} repositories could not be read; they are not in the table. ", data.failed.len())}</strong>
+                        <ul>{data.failed.iter().map(|(r, e)| view! { <li>{r.display()}": "{e.headline()}" "{e.describe(Operation::List)}</li> }).collect_view()}</ul>
+                        "Load again to retry."
+                    </div>
+                }.into_any()),
+                _ => None,
+            })}
+            <Show when=move || org.with(|d| matches!(d, Some(Ok(_))))>
+                <p class="ss-summary" role="status" data-testid="org-summary">{summary}</p>
+                <div class="ss-row ss-toolbar">
+                    <div class="ss-field">
+                        <label for="ss-org-account">"Account (what it can pull)"</label>
+                        <input id="ss-org-account" autocomplete="off" spellcheck="false" placeholder="any account"
+                            prop:value=move || view.0.with(|v| v.account.clone())
+                            on:change:target=move |ev| { let a = ev.target().value(); view.update(|v| v.account = a.trim().to_string()) }/>
+                    </div>
+                    <div class="ss-field">
+                        <label for="ss-org-filter">"Filter"</label>
+                        <input id="ss-org-filter" type="search" placeholder="account, repository, description"
+                            prop:value=move || view.0.with(|v| v.q.clone())
+                            on:input:target=move |ev| { let q = ev.target().value(); view.update(|v| v.q = q) }/>
+                    </div>
+                    <div class="ss-field">
+                        <label for="ss-org-status">"Status"</label>
+                        <select id="ss-org-status" on:change:target=move |ev| { let s = StatusFilter::parse(&ev.target().value()); view.update(|v| v.status = s) }>
+                            {StatusFilter::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || view.0.with(|v| v.status == f)>{f.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="ss-field">
+                        <label for="ss-org-sort">"Sort by"</label>
+                        <select id="ss-org-sort" on:change:target=move |ev| sort_key.set(OrgSort::parse(&ev.target().value()))>
+                            <option value="">"Access ends, soonest first"</option>
+                            <option value="repository">"Repository"</option>
+                            <option value="account">"Account"</option>
+                        </select>
+                    </div>
+                </div>
+                <div class="ss-row ss-toolbar" role="group" aria-label="Export the rows in view">
+                    <span class="ss-muted">{move || format!("Export the {} rows in view:", ordered.with(Vec::len))}</span>
+                    <button type="button" class="ss-secondary" on:click=move |_| export("csv")>"CSV"</button>
+                    <button type="button" class="ss-secondary" on:click=move |_| export("json")>"JSON"</button>
+                    <button type="button" class="ss-secondary" on:click=move |_| export("tf-huawei")>"Terraform (Huawei Cloud)"</button>
+                    <button type="button" class="ss-secondary" on:click=move |_| export("tf-otc")>"Terraform (Open Telekom Cloud)"</button>
+                    <label class="ss-inline">"Ending within "
+                        <input class="ss-narrow" type="number" min="1" max="3650" prop:value=move || horizon.get() on:input:target=move |ev| horizon.set(ev.target().value()) aria-label="Days ahead for the calendar"/>
+                        " days:"</label>
+                    <button type="button" class="ss-secondary" on:click=move |_| export("ics")>"Calendar (.ics)"</button>
+                </div>
+                <Show when=move || !selected.with(Vec::is_empty)>
+                    <div class="ss-row ss-toolbar" role="group" aria-label="Selected shares">
+                        <span>{move || format!("{} selected:", selected.with(Vec::len))}</span>
+                        <button type="button" disabled=move || job.running.get() on:click=move |_| extend(Some(30))>"Extend +30 days"</button>
+                        <button type="button" disabled=move || job.running.get() on:click=move |_| extend(Some(90))>"Extend +90 days"</button>
+                        <button type="button" class="ss-danger" disabled=move || job.running.get() on:click=move |_| confirm_revoke.set(true)>"Revoke…"</button>
+                        <button type="button" class="ss-secondary" on:click=move |_| selected.set(Vec::new())>"Clear selection"</button>
+                    </div>
+                    <Show when=move || confirm_revoke.get()>
+                        <div class="ss-alert ss-confirm" role="alertdialog" aria-label="Confirm revoking">
+                            {move || format!("Revoke {} shares? The accounts can no longer pull these images.", selected.with(Vec::len))}
+                            " "<button type="button" class="ss-danger" on:click=move |_| revoke()>{move || format!("Revoke {}", selected.with(Vec::len))}</button>
+                            " "<button type="button" class="ss-secondary" on:click=move |_| confirm_revoke.set(false)>"Cancel"</button>
+                        </div>
+                    </Show>
+                </Show>
+                <Show when=move || !job.states.with(Vec::is_empty)>
+                    <JobView job=job/>
+                </Show>
+                <div class="ss-table-wrap">
+                    <table class="ss-table ss-org-table" aria-label="Shares across the organization">
+                        <thead><tr>
+                            <th scope="col"><span class="ss-visually-hidden">"Select"</span></th>
+                            <th scope="col">"Repository"</th>
+                            <th scope="col">"Account"</th>
+                            <th scope="col">"Last valid day"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Description"</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || {
+                                let list = in_view();
+                                let ex = expiries.get();
+                                let idx = ordered.get();
+                                list.into_iter().zip(idx).take(500).map(|(l, i)| {
+                                    let e = ex[i];
+                                    let k = key_of(&l);
+                                    let (k1, k2) = (k.clone(), k.clone());
+                                    let label = format!("Select {} on {}", l.share.account, l.repo.display());
+                                    let to_open = l.clone();
+                                    let status = e.status();
+                                    view! {
+                                        <tr>
+                                            <td><input type="checkbox" aria-label=label prop:checked=move || is_selected(&k1)
+                                                on:change:target=move |ev| { let on = ev.target().checked(); let k = k2.clone(); selected.update(|s| { s.retain(|x| *x != k); if on { s.push(k) } }) }/></td>
+                                            <td><button type="button" class="ss-link-button ss-mono" on:click=move |_| open_repo(to_open.clone())>{l.repo.display()}</button></td>
+                                            <th scope="row" class="ss-mono">{l.share.account.clone()}</th>
+                                            <td class="ss-nowrap">{l.share.deadline.label()}<span class=format!("ss-relative {}", status.css_class())>{format!(" · {}", e.label())}</span></td>
+                                            <td><span class=format!("ss-status {}", status.css_class())>{status.icon()}" "{status.word()}</span></td>
+                                            <td class="ss-clamp" title=l.share.description.clone()>{l.share.description.clone()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <Show when=move || { ordered.with(Vec::len) > 500 }>
+                    <p class="ss-muted">{move || format!("The first 500 of {} rows are shown; filter to narrow them down. Exports hold every row in view.", ordered.with(Vec::len))}</p>
+                </Show>
+            </Show>
+        </section>
+    }
+}
