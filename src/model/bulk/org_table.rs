@@ -3,13 +3,13 @@
 //! the user sorts otherwise.
 
 use super::export::Located;
-use crate::model::expiry::Expiry;
+use crate::model::expiry::{Expiry, Status};
 use crate::model::table_view::StatusFilter;
 use crate::model::Deadline;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OrgSort {
-    /// Access ending soonest first (expired ones, most recent first, then the rest).
+    /// Access ending soonest first, the expired ones last.
     EndsSoonest,
     Repository,
     Account,
@@ -67,9 +67,19 @@ pub fn org_visible(
     match sort {
         OrgSort::Repository => idx.sort_by(|a, b| by_repo(a, b).then_with(|| by_account(a, b))),
         OrgSort::Account => idx.sort_by(|a, b| by_account(a, b).then_with(|| by_repo(a, b))),
+        // Still valid, ending soonest first; then forever; the expired last, most recent
+        // first: what needs attention next comes first.
         OrgSort::EndsSoonest => idx.sort_by(|a, b| {
-            ends(&rows[*a].share.deadline)
-                .cmp(&ends(&rows[*b].share.deadline))
+            let (ea, eb) = (
+                expiries[*a].status() == Status::Expired,
+                expiries[*b].status() == Status::Expired,
+            );
+            let (da, db) = (
+                ends(&rows[*a].share.deadline),
+                ends(&rows[*b].share.deadline),
+            );
+            ea.cmp(&eb)
+                .then_with(|| if ea { db.cmp(&da) } else { da.cmp(&db) })
                 .then_with(|| by_repo(a, b))
                 .then_with(|| by_account(a, b))
         }),
@@ -121,9 +131,10 @@ mod tests {
         ];
         let now = Utc.with_ymd_and_hms(2026, 11, 25, 0, 0, 0).unwrap();
         let ex: Vec<_> = rows.iter().map(|r| Expiry::of(&r.share, now, 14)).collect();
+        // Still valid, soonest first; forever; the expired last.
         assert_eq!(
             org_visible(&rows, &ex, "", "", StatusFilter::All, OrgSort::EndsSoonest),
-            [3, 2, 1, 0]
+            [2, 1, 0, 3]
         );
         assert_eq!(
             org_visible(

@@ -1,0 +1,174 @@
+// Many accounts × many repositories: the organization overview, what one account can pull,
+// export, bulk extend, sharing in bulk with a dry run, and the jobs that carry changes out
+// (failures for some pairs, latency for all, a token that expires midway, cancel).
+import { before, after, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startAll, scenario, RESULTS } from '../support/env.mjs';
+
+let env;
+before(async () => { env = await startAll(); });
+after(async () => { await env?.stop(); });
+beforeEach(async () => { await env.emulator.reset(); await env.emulator.admin('DELETE', '/faults'); await env.emulator.admin('PUT', '/latency', { ms: 0 }); });
+
+async function signIn(page, query) {
+  await page.goto(`${env.appUrl}/${query}`);
+  const token = page.getByLabel('IAM token', { exact: true });
+  await token.fill(await env.emulator.token());
+  await token.press('Enter');
+}
+
+/** Opened with a token typed after the page (a kept token loads at once). */
+async function openOrg(page, query) {
+  await signIn(page, query);
+  await page.getByRole('button', { name: 'Load every share' }).click();
+  await page.getByTestId('org-summary').waitFor();
+}
+
+/** The shares of one repository as the emulator has them. */
+async function sharesOf(ns, repo) {
+  const state = await env.emulator.admin('GET', '/state');
+  const shares = state.namespaces[ns].repos[repo].shares;
+  return shares.map((s) => s.access_domain);
+}
+
+test('organization overview: every share, summary, one account, export, screenshots at three widths', () =>
+  scenario(env, 'organization overview', async (page) => {
+    await openOrg(page, '?view=org&namespace=acme-fleet');
+    const summary = page.getByTestId('org-summary');
+    assert.match(await summary.textContent(), /^2240 shares across 64 private repositories: \d+ expired, \d+ expire within 14 days\.$/);
+    const table = page.getByRole('table', { name: 'Shares across the organization' });
+    // Expiring soonest first: the first row is still valid and ends before any later one.
+    const first = await table.locator('tbody tr').first().locator('td').nth(2).textContent();
+    assert.doesNotMatch(await table.locator('tbody tr').first().textContent(), /Expired/);
+    assert.match(first, /^\d{4}-\d{2}-\d{2}/);
+
+    // What one account can pull; the URL keeps it.
+    const account = page.getByLabel('Account (what it can pull)');
+    await account.fill('fleet-partner-007');
+    await account.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Shares across the organization"] tbody tr').length === 20);
+    assert.match(page.url(), /view=org&namespace=acme-fleet&account=fleet-partner-007/);
+    for (const cell of await table.locator('tbody th').allTextContents()) assert.equal(cell, 'fleet-partner-007');
+
+    // Export the rows in view.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
+    assert.equal(download.suggestedFilename(), 'swr-shares-acme-fleet-fleet-partner-007.csv');
+    const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+    assert.equal(csv[0], 'account,repository,deadline,description,access_ends,valid,created,updated,creator');
+    assert.equal(csv.length, 21);
+    const [tf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Terraform (Huawei Cloud)' }).click()]);
+    const hcl = fs.readFileSync(await tf.path(), 'utf8');
+    assert.equal(hcl.match(/resource "huaweicloud_swr_repository_sharing"/g).length, 20);
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Calendar (.ics)' }).click()]);
+    assert.match(fs.readFileSync(await ics.path(), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
+
+    // The table fits the screen: a card per share at phone width, one line per row wide.
+    fs.mkdirSync(RESULTS, { recursive: true });
+    for (const width of [390, 1280, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(RESULTS, `organization-${width}.png`) });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow} px)`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A link from each row to its repository.
+    await table.locator('tbody tr').first().getByRole('button').click();
+    await page.getByRole('table', { name: 'Accounts this repository is shared with' }).waitFor();
+    assert.doesNotMatch(page.url(), /view=/);
+  }));
+
+test('bulk extend from a selection: sent six at a time, read back, the table follows', () =>
+  scenario(env, 'bulk extend', async (page) => {
+    await openOrg(page, '?view=org&namespace=acme-fleet&account=fleet-partner-007');
+    const boxes = page.getByRole('table', { name: 'Shares across the organization' }).getByRole('checkbox');
+    for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+    await page.getByRole('button', { name: 'Extend +30 days' }).click();
+    const status = page.getByTestId('job-status');
+    await status.filter({ hasText: 'Finished' }).waitFor();
+    assert.match(await status.textContent(), /Finished\. 3 done, 0 failed, 0 not sent, 0 left of 3\./);
+  }));
+
+async function planBulk(page, accounts, filter) {
+  await signIn(page, '?view=bulk&namespace=acme-fleet');
+  await page.getByRole('button', { name: 'List its repositories' }).click();
+  await page.getByLabel('Accounts (commas, spaces or one per line)').fill(accounts);
+  await page.getByLabel('Filter repositories').fill(filter);
+  await page.getByRole('button', { name: /^Select the \d+ matching$/ }).click();
+  await page.getByLabel('Forever').check();
+  await page.getByRole('button', { name: 'Preview the changes' }).click();
+  await page.getByTestId('plan-counts').waitFor();
+}
+
+test('share in bulk: the dry run sends nothing; failures for some pairs and latency for all; retry failed', () =>
+  scenario(env, 'bulk share', async (page) => {
+    await planBulk(page, 'onboard-a, onboard-b\nonboard-c onboard-a, bad/name', 'svc-00');
+    assert.match(await page.getByText(/accounts, 1 given twice/).textContent(), /3 accounts, 1 given twice \(once is enough\), 1 not valid/);
+    assert.equal(await page.getByTestId('plan-counts').textContent(), '27 new, 0 already shared with the same terms (skipped), 0 shared with other terms, 0 not valid.');
+    assert.deepEqual((await sharesOf('acme-fleet', 'svc-001')).filter((a) => a.startsWith('onboard')), [], 'nothing sent by the dry run');
+
+    // Every request is slow, and SWR refuses onboard-b on svc-003 (input error: not retried)
+    // and is busy once for svc-005 (retried).
+    await env.emulator.admin('PUT', '/latency', { ms: 50 });
+    await env.emulator.admin('POST', '/faults', { method: 'POST', path: '*/svc-003/access-domains', kind: 'status', status: 400, error_code: 'SVCSTG.SWR.4001025', error_message: 'Invalid parameter', times: 1 });
+    await env.emulator.admin('POST', '/faults', { method: 'POST', path: '*/svc-005/access-domains', kind: 'status', status: 409, error_code: 'SVCSTG.SWR.4090023', error_message: 'System busy', times: 1 });
+    await page.getByRole('button', { name: 'Send 27 changes' }).click();
+    const status = page.getByTestId('job-status');
+    await status.filter({ hasText: 'Finished' }).waitFor();
+    assert.match(await status.textContent(), /26 done, 1 failed, 0 not sent, 0 left of 27/);
+    const problems = page.getByRole('list', { name: 'What did not work' });
+    assert.match(await problems.textContent(), /on acme-fleet\/svc-003.*HTTP 400 · SVCSTG\.SWR\.4001025/);
+    assert.equal((await sharesOf('acme-fleet', 'svc-005')).filter((a) => a.startsWith('onboard')).length, 3, 'the busy one was retried');
+
+    await page.getByRole('button', { name: 'Retry failed' }).click();
+    await status.filter({ hasText: '27 done' }).waitFor();
+    assert.equal((await sharesOf('acme-fleet', 'svc-003')).filter((a) => a.startsWith('onboard')).length, 3);
+
+    // Planned again: everything is there with the same terms.
+    await page.getByRole('button', { name: 'Preview the changes' }).click();
+    await page.getByTestId('plan-counts').filter({ hasText: '0 new, 27 already shared' }).waitFor();
+  }));
+
+test('a token that expires midway pauses the job; with a new one it goes on without repeating', () =>
+  scenario(env, 'bulk token expiry', async (page) => {
+    await planBulk(page, 'late-a late-b', 'svc-0');
+    const planned = await page.getByTestId('plan-counts').textContent();
+    const total = Number(planned.match(/^(\d+) new/)[1]);
+    // Slow enough that the clock can move while requests are under way.
+    await env.emulator.admin('PUT', '/latency', { ms: 150 });
+    await page.getByRole('button', { name: `Send ${total} changes` }).click();
+    const status = page.getByTestId('job-status');
+    await page.waitForFunction(() => /\b([1-9]\d*) done/.test(document.querySelector('[data-testid=job-status]')?.textContent || ''));
+    await env.emulator.admin('PUT', '/clock', { advance_seconds: 25 * 3600 });
+    const dialog = page.getByRole('dialog', { name: 'SWR refused the token' });
+    await dialog.waitFor();
+    assert.match(await status.textContent(), /Paused: SWR refused the token/);
+    await dialog.getByLabel('New IAM token').fill(await env.emulator.token());
+    await dialog.getByRole('button', { name: 'Continue with this token' }).click();
+    await status.filter({ hasText: 'Finished' }).waitFor();
+    assert.match(await status.textContent(), new RegExp(`${total} done, 0 failed, 0 not sent, 0 left of ${total}`));
+    const state = await env.emulator.admin('GET', '/state');
+    const late = Object.values(state.namespaces['acme-fleet'].repos).flatMap((r) => r.shares).filter((s) => s.access_domain.startsWith('late-'));
+    assert.equal(late.length, total, 'each share once');
+  }));
+
+test('cancel stops sending new requests; what was not sent can be sent later', () =>
+  scenario(env, 'bulk cancel', async (page) => {
+    await planBulk(page, 'stop-a stop-b stop-c', 'svc-0');
+    const total = Number((await page.getByTestId('plan-counts').textContent()).match(/^(\d+) new/)[1]);
+    await env.emulator.admin('PUT', '/latency', { ms: 200 });
+    await page.getByRole('button', { name: `Send ${total} changes` }).click();
+    await page.waitForFunction(() => /\b([1-9]\d*) done/.test(document.querySelector('[data-testid=job-status]')?.textContent || ''));
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const status = page.getByTestId('job-status');
+    await status.filter({ hasText: 'Finished' }).waitFor();
+    const m = (await status.textContent()).match(/(\d+) done, (\d+) failed, (\d+) not sent/);
+    const [done, failed, notSent] = m.slice(1).map(Number);
+    assert.equal(failed, 0);
+    assert.ok(notSent > 0 && done > 0 && done + notSent === total, `${done} + ${notSent} of ${total}`);
+    await env.emulator.admin('PUT', '/latency', { ms: 0 });
+    await page.getByRole('button', { name: 'Retry failed' }).click();
+    await status.filter({ hasText: `${total} done` }).waitFor();
+  }));
