@@ -172,3 +172,77 @@ test('cancel stops sending new requests; what was not sent can be sent later', (
     await page.getByRole('button', { name: 'Retry failed' }).click();
     await status.filter({ hasText: `${total} done` }).waitFor();
   }));
+
+test('bulk revoke from the account view: confirmed first, sent, and gone from SWR', () =>
+  scenario(env, 'bulk revoke', async (page) => {
+    await openOrg(page, '?view=org&namespace=acme-fleet&account=fleet-partner-007');
+    const table = page.getByRole('table', { name: 'Shares across the organization' });
+    const rows = table.locator('tbody tr');
+    const picked = [];
+    for (let i = 0; i < 2; i++) {
+      picked.push((await rows.nth(i).locator('td').nth(1).textContent()).trim());
+      await rows.nth(i).getByRole('checkbox').check();
+    }
+    await page.getByRole('button', { name: 'Revoke…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Confirm revoking' });
+    assert.match(await confirm.textContent(), /Revoke 2 shares\?/);
+    await confirm.getByRole('button', { name: 'Revoke 2' }).click();
+    await page.getByTestId('job-status').filter({ hasText: 'Finished' }).waitFor();
+    assert.match(await page.getByTestId('job-status').textContent(), /2 done, 0 failed/);
+    for (const full of picked) {
+      const [ns, repo] = full.split('/');
+      assert.ok(!(await sharesOf(ns, repo)).includes('fleet-partner-007'), `${full} no longer shared`);
+    }
+    // The table follows SWR: the account's rows are two fewer once the lists are read back.
+    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Shares across the organization"] tbody tr').length === 18);
+  }));
+
+test('copy the shares of one repository to others, through the dry run', () =>
+  scenario(env, 'bulk copy', async (page) => {
+    await signIn(page, '?view=bulk&namespace=acme-fleet');
+    await page.getByRole('button', { name: 'List its repositories' }).click();
+    await page.getByLabel('Copy the shares of one repository').check();
+    await page.getByLabel('Copy the shares of', { exact: true }).selectOption('svc-001');
+    await page.getByLabel('Filter repositories').fill('svc-06');
+    await page.getByRole('button', { name: 'Select the 5 matching' }).click();
+    await page.getByRole('button', { name: 'Preview the changes' }).click();
+    const counts = page.getByTestId('plan-counts');
+    await counts.waitFor();
+    const created = Number((await counts.textContent()).match(/^(\d+) new/)[1]);
+    assert.ok(created > 0, await counts.textContent());
+    await page.getByRole('button', { name: /^Send \d+ changes$/ }).click();
+    await page.getByTestId('job-status').filter({ hasText: 'Finished' }).waitFor();
+    assert.match(await page.getByTestId('job-status').textContent(), / 0 failed/);
+    // Every share of svc-001 that is still valid is now on svc-060 too.
+    const state = await env.emulator.admin('GET', '/state');
+    const repos = state.namespaces['acme-fleet'].repos;
+    const onTarget = new Set(repos['svc-060'].shares.map((s) => s.access_domain));
+    for (const s of repos['svc-001'].shares.filter((s) => s.status)) assert.ok(onTarget.has(s.access_domain), s.access_domain);
+    await page.getByRole('button', { name: 'Preview the changes' }).click();
+    await counts.filter({ hasText: /^0 new, / }).waitFor();
+  }));
+
+test('import a CSV into the dry run: unusable lines named, the rest sent', () =>
+  scenario(env, 'bulk import', async (page) => {
+    await signIn(page, '?view=bulk&namespace=acme-fleet');
+    await page.getByLabel('A CSV file').check();
+    const csv = [
+      'account,repository,deadline,description',
+      'csv-alpha,acme-fleet/svc-010,forever,"Imported, with a comma"',
+      'csv-beta,acme-fleet/svc-011,2099-12-31,=not a formula',
+      'csv-gamma,svc-012,forever,no organization',
+    ].join('\r\n');
+    await page.getByLabel('CSV file (account, repository, deadline, description)').setInputFiles({ name: 'shares.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('2 shares read; 1 lines could not be used.').waitFor();
+    assert.match(await page.locator('.ss-error li').first().textContent(), /Line 4: .*"svc-012" is not organization\/repository/);
+    await page.getByRole('button', { name: 'Preview the changes' }).click();
+    await page.getByTestId('plan-counts').filter({ hasText: /^2 new, / }).waitFor();
+    await page.getByRole('button', { name: 'Send 2 changes' }).click();
+    await page.getByTestId('job-status').filter({ hasText: 'Finished' }).waitFor();
+    const state = await env.emulator.admin('GET', '/state');
+    const alpha = state.namespaces['acme-fleet'].repos['svc-010'].shares.find((s) => s.access_domain === 'csv-alpha');
+    const beta = state.namespaces['acme-fleet'].repos['svc-011'].shares.find((s) => s.access_domain === 'csv-beta');
+    assert.equal(alpha.description, 'Imported, with a comma');
+    assert.equal(beta.description, '=not a formula');
+    assert.match(beta.deadline, /^2099-12-31/);
+  }));

@@ -117,6 +117,31 @@ impl Session {
         }
     }
 
+    /// Asks IAM when the current token expires and whose it is (best effort: the console
+    /// works without), once per token. An answer about a token that is no longer the
+    /// current one is dropped.
+    pub fn learn_token_info(self) {
+        if !untrack(|| self.has_token()) || self.token_info.with_untracked(Option::is_some) {
+            return;
+        }
+        let req = self.api_untracked().validate_token();
+        let token = self.token.get_untracked();
+        leptos::task::spawn_local(async move {
+            let answer = transport::send(&req)
+                .await
+                .and_then(|r| responses::token(&r, Some(&token)));
+            if let Ok(info) = answer {
+                if self.token.with_untracked(|t| *t == token) {
+                    self.token_info.set(Some(TokenInfo {
+                        expires_at: info.expires_at,
+                        user: info.user,
+                        account: info.account,
+                    }));
+                }
+            }
+        });
+    }
+
     /// Forgets the token everywhere: memory and, if it was kept, the tab's storage.
     pub fn sign_out(&self) {
         self.keep_in_tab.set(false);

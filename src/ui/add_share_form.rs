@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use super::deadline_picker::DeadlinePicker;
 use super::outcome_note::OutcomeNote;
+use super::text_field::TextField;
 use super::time::today_utc;
 use crate::api::error::Operation;
 use crate::api::outcome::WriteOutcome;
@@ -113,22 +114,13 @@ pub fn AddShareForm(
         <form class="ss-add" on:submit=on_submit novalidate aria-labelledby="ss-add-h">
             <h3 id="ss-add-h">"Share with another account"</h3>
             <div class="ss-row">
-                <div class="ss-field">
-                    <label for="ss-account">"Account to share with"</label>
-                    <input
-                        id="ss-account"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-invalid=move || errors.with(|e| e.account.is_some()).to_string()
-                        aria-describedby="ss-account-msg"
-                        prop:value=move || draft.account.get()
-                        on:input:target=move |ev| {
-                            draft.account.set(ev.target().value());
-                            errors.update(|e| e.account = None);
-                        }
-                    />
-                    <p id="ss-account-msg" class="ss-error">{move || errors.get().account}</p>
-                </div>
+                <TextField
+                    id="ss-account"
+                    label="Account to share with"
+                    value=draft.account
+                    error=Signal::derive(move || errors.with(|e| e.account.clone()))
+                    on_typed=Callback::new(move |_| errors.update(|e| e.account = None))
+                />
                 <DeadlinePicker
                     id="ss"
                     draft=draft.until

@@ -1,6 +1,7 @@
 //! Thin Leptos components over `state`, `model` and `api`.
 
 pub mod add_share_form;
+pub mod alert;
 pub mod app;
 pub mod chunks;
 pub mod connection_panel;
@@ -21,4 +22,5 @@ pub mod row_actions;
 pub mod share_table;
 pub mod shares_section;
 pub mod sign_in_form;
+pub mod text_field;
 pub mod time;

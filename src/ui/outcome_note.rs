@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::alert::Alert;
 use crate::api::error::Operation;
 use crate::api::outcome::WriteOutcome;
 use crate::state::session::Session;
@@ -28,11 +29,10 @@ pub fn OutcomeNote(
         WriteOutcome::Failed(e) => {
             let gone = e.is_share_gone();
             view! {
-                <div class="ss-alert" role="alert">
-                    <strong>{failed}</strong>
+                <Alert headline=failed>
                     {e.describe(op)}
                     {gone.then(reload)}
-                </div>
+                </Alert>
             }
             .into_any()
         }

@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::modal::Modal;
+use super::text_field::TextField;
 use crate::state::session::Session;
 
 /// Asks for a new token where the user is: a change that met a refused token (401) waits
@@ -43,19 +44,7 @@ pub fn ReauthDialog() -> impl IntoView {
                     "HTTP 401: the token is missing, invalid or expired. Paste a new one to continue; "
                     "what you were doing is kept and sent again with it."
                 </p>
-                <div class="ss-field">
-                    <label for="ss-reauth-token">"New IAM token"</label>
-                    <input
-                        id="ss-reauth-token"
-                        type="password"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-describedby="ss-reauth-msg"
-                        prop:value=move || typed.get()
-                        on:input:target=move |ev| typed.set(ev.target().value())
-                    />
-                    <p id="ss-reauth-msg" class="ss-error">{move || error.get()}</p>
-                </div>
+                <TextField id="ss-reauth-token" label="New IAM token" secret=true value=typed error=Signal::derive(move || error.get().map(str::to_string))/>
                 <div class="ss-actions">
                     <button type="submit">"Continue with this token"</button>
                     <button type="button" class="ss-secondary" on:click=move |_| cancel()>"Cancel"</button>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use super::chunks;
 use super::on_demand::{latch, OnDemand};
 use super::pause::Pause;
+use super::text_field::TextField;
 use crate::model::names::{validate_namespace, validate_repository};
 use crate::model::RepoRef;
 use crate::state::embedding::HostOptions;
@@ -83,23 +84,24 @@ pub fn RepoPanel() -> impl IntoView {
         <section class="ss-card" aria-labelledby="ss-repo-h">
             <h2 id="ss-repo-h">"Open a repository"</h2>
             <form class="ss-row" on:submit=on_submit novalidate>
-                <NameField
+                <TextField
                     id="ss-namespace"
                     label="Organization"
                     placeholder="acme-prod"
+                    list="ss-namespace-options"
                     value=namespace
                     error=ns_error
                     on_commit=Callback::new(move |_| commit())
                     on_typed=Callback::new(move |_| pause.after(move || meant_namespace.set(namespace.get_untracked())))
                 />
-                <NameField
+                <TextField
                     id="ss-repository"
                     label="Repository"
                     placeholder="payments-api or tools/builder"
+                    list="ss-repository-options"
                     value=repository
                     error=repo_error
                     on_commit=Callback::new(move |_| commit())
-                    on_typed=Callback::new(|_| {})
                 />
                 <div class="ss-field ss-field-button">
                     <button type="submit">"Show shares"</button>
@@ -112,40 +114,4 @@ pub fn RepoPanel() -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-/// A name field with type-to-filter suggestions and its message.
-#[component]
-fn NameField(
-    id: &'static str,
-    label: &'static str,
-    placeholder: &'static str,
-    value: RwSignal<String>,
-    #[prop(into)] error: Signal<Option<String>>,
-    on_commit: Callback<()>,
-    /// Called on each keystroke (to act once typing pauses).
-    on_typed: Callback<()>,
-) -> impl IntoView {
-    let (list, msg) = (format!("{id}-options"), format!("{id}-msg"));
-    view! {
-        <div class="ss-field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                list=list
-                autocomplete="off"
-                spellcheck="false"
-                placeholder=placeholder
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=msg.clone()
-                prop:value=move || value.get()
-                on:input:target=move |ev| {
-                    value.set(ev.target().value());
-                    on_typed.run(());
-                }
-                on:change=move |_| on_commit.run(())
-            />
-            <p id=msg class="ss-error" aria-live="polite">{move || error.get()}</p>
-        </div>
-    }
 }

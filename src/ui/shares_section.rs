@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::alert::Alert;
 use super::chunks;
 use super::list_toolbar::ListToolbar;
 use super::on_demand::{latch, OnDemand};
@@ -110,13 +111,12 @@ pub fn SharesSection() -> impl IntoView {
             {move || store.error().map(|e| {
                 let unauthorized = e.is_unauthorized();
                 view! {
-                    <div class="ss-alert" role="alert">
-                        <strong>"Could not load the shares. "</strong>
+                    <Alert headline="Could not load the shares. ">
                         {e.describe(Operation::List)}
                         {unauthorized.then(|| view! {
                             " " <button type="button" class="ss-link-button" on:click=focus_token>"Enter a new token"</button>
                         })}
-                    </div>
+                    </Alert>
                 }
             })}
             <Show when=truncated>

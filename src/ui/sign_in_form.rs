@@ -1,6 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::alert::Alert;
 use crate::state::session::Session;
 
 /// IAM user, password and account name. The password is forgotten once signed in; a
@@ -59,6 +60,6 @@ pub fn SignInForm() -> impl IntoView {
                 </button>
             </div>
         </form>
-        {move || error.get().map(|m| view! { <div class="ss-alert" role="alert"><strong>"Not signed in. "</strong>{m}</div> })}
+        {move || error.get().map(|m| view! { <Alert headline="Not signed in. ">{m}</Alert> })}
     }
 }

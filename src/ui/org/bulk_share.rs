@@ -22,6 +22,8 @@ use crate::state::pool::{run_bounded, IN_FLIGHT};
 use crate::state::session::Session;
 use crate::state::view::View;
 use crate::state::writes::send_retrying;
+use crate::ui::alert::Alert;
+use crate::ui::text_field::TextField;
 use crate::ui::time::today_utc;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -263,13 +265,10 @@ pub fn BulkShare() -> impl IntoView {
         <section class="ss-card" aria-labelledby="ss-bulk-h">
             <h2 id="ss-bulk-h">"Share in bulk"</h2>
             <form class="ss-row" on:submit=move |ev| { ev.prevent_default(); load_repos(); } novalidate>
-                <div class="ss-field">
-                    <label for="ss-bulk-org">"Organization"</label>
-                    <input id="ss-bulk-org" autocomplete="off" spellcheck="false" prop:value=move || namespace.get() on:input:target=move |ev| namespace.set(ev.target().value())/>
-                </div>
+                <TextField id="ss-bulk-org" label="Organization" value=namespace/>
                 <div class="ss-field ss-field-button"><button type="submit" class="ss-secondary">"List its repositories"</button></div>
             </form>
-            {move || repos.with(|r| match r { Some(Err(e)) => Some(view! { <div class="ss-alert" role="alert"><strong>"Could not list the repositories. "</strong>{e.clone()}</div> }), _ => None })}
+            {move || repos.with(|r| match r { Some(Err(e)) => { let e = e.clone(); Some(view! { <Alert headline="Could not list the repositories. ">{e}</Alert> }) }, _ => None })}
             <fieldset class="ss-fieldset">
                 <legend>"What to share"</legend>
                 <label class="ss-inline"><input type="radio" name="ss-bulk-source" prop:checked=move || source.get() == Source::Accounts on:change=move |_| source.set(Source::Accounts)/>" Accounts on repositories"</label>

@@ -15,6 +15,8 @@ use crate::state::jobs::Job;
 use crate::state::org::OrgShares;
 use crate::state::session::Session;
 use crate::state::view::View;
+use crate::ui::alert::Alert;
+use crate::ui::text_field::TextField;
 use crate::ui::time::today_utc;
 
 /// Every share across an organization's private repositories in one table, or with an
@@ -181,12 +183,7 @@ pub fn OrgView() -> impl IntoView {
         <section class="ss-card" aria-labelledby="ss-org-h">
             <h2 id="ss-org-h">"Organization overview"</h2>
             <form class="ss-row" on:submit=on_submit novalidate>
-                <div class="ss-field">
-                    <label for="ss-org">"Organization"</label>
-                    <input id="ss-org" autocomplete="off" spellcheck="false" prop:value=move || typed.get() on:input:target=move |ev| typed.set(ev.target().value())
-                        aria-invalid=move || ns_error.get().is_some().to_string() aria-describedby="ss-org-msg"/>
-                    <p id="ss-org-msg" class="ss-error">{move || ns_error.get()}</p>
-                </div>
+                <TextField id="ss-org" label="Organization" value=typed error=ns_error/>
                 <div class="ss-field ss-field-button">
                     <button type="submit" disabled=move || org.loading() || !session.has_token()>{move || if org.loading() { "Loading…" } else { "Load every share" }}</button>
                 </div>
@@ -201,14 +198,19 @@ pub fn OrgView() -> impl IntoView {
                 }}
             </Show>
             {move || org.with(|d| match d {
-                Some(Err(e)) => Some(view! { <div class="ss-alert" role="alert"><strong>"Could not list the repositories. "</strong>{e.describe(Operation::Repositories)}</div> }.into_any()),
-                Some(Ok(data)) if !data.failed.is_empty() => Some(view! {
-                    <div class="ss-alert" role="alert">
-                        <strong>{format!("The shares of {} repositories could not be read; they are not in the table. ", data.failed.len())}</strong>
-                        <ul>{data.failed.iter().map(|(r, e)| view! { <li>{r.display()}": "{e.headline()}" "{e.describe(Operation::List)}</li> }).collect_view()}</ul>
-                        "Load again to retry."
-                    </div>
-                }.into_any()),
+                Some(Err(e)) => {
+                    let why = e.describe(Operation::Repositories);
+                    Some(view! { <Alert headline="Could not list the repositories. ">{why}</Alert> }.into_any())
+                }
+                Some(Ok(data)) if !data.failed.is_empty() => {
+                    let items = data.failed.iter().map(|(r, e)| view! { <li>{r.display()}": "{e.headline()}" "{e.describe(Operation::List)}</li> }).collect_view();
+                    Some(view! {
+                        <Alert headline=format!("The shares of {} repositories could not be read; they are not in the table. ", data.failed.len())>
+                            <ul>{items}</ul>
+                            "Load again to retry."
+                        </Alert>
+                    }.into_any())
+                }
                 _ => None,
             })}
             <Show when=move || org.with(|d| matches!(d, Some(Ok(_))))>
