@@ -5,6 +5,7 @@
 //! and any change they do not show is flagged. Closing the page while it runs asks first.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -192,44 +193,51 @@ impl Job {
         }) else {
             return;
         };
-        let repos: BTreeSet<String> = done.iter().map(|&i| changes[i].repo.display()).collect();
-        for name in repos {
-            let Some(repo) = done
-                .iter()
-                .map(|&i| &changes[i].repo)
-                .find(|r| r.display() == name)
-                .cloned()
-            else {
-                continue;
-            };
-            let mut api = session.api_untracked();
-            let list = send_retrying(
-                session,
-                &mut api,
-                |a| a.list_shares(&repo),
-                responses::share_list,
-            )
-            .await;
-            for &i in done.iter().filter(|&&i| changes[i].repo == repo) {
-                let verdict = match &list {
-                    Ok(rows) => {
-                        read_back(&changes[i].expected(), rows, rows.len() == LIST_PAGE_SIZE)
+        // Each repository touched once, six read at a time like the changes themselves.
+        let names: BTreeSet<String> = done.iter().map(|&i| changes[i].repo.display()).collect();
+        let repos: Vec<RepoRef> = names
+            .iter()
+            .filter_map(|name| {
+                done.iter()
+                    .map(|&i| &changes[i].repo)
+                    .find(|r| r.display() == *name)
+                    .cloned()
+            })
+            .collect();
+        let (changes, done) = (Rc::new(changes), Rc::new(done));
+        run_bounded(repos, IN_FLIGHT, move |_, repo: RepoRef| {
+            let (changes, done) = (changes.clone(), done.clone());
+            async move {
+                let mut api = session.api_untracked();
+                let list = send_retrying(
+                    session,
+                    &mut api,
+                    |a| a.list_shares(&repo),
+                    responses::share_list,
+                )
+                .await;
+                for &i in done.iter().filter(|&&i| changes[i].repo == repo) {
+                    let verdict = match &list {
+                        Ok(rows) => {
+                            read_back(&changes[i].expected(), rows, rows.len() == LIST_PAGE_SIZE)
+                        }
+                        Err(e) => ReadBack::Differs(format!(
+                            "The list could not be read back ({}).",
+                            e.headline()
+                        )),
+                    };
+                    match verdict {
+                        ReadBack::Shows(_) => {}
+                        ReadBack::NotListed => self.set(
+                            i,
+                            ItemState::Mismatch("Not confirmed: the list read back is cut at SWR's page size and does not show it.".into()),
+                        ),
+                        ReadBack::Differs(why) => self.set(i, ItemState::Mismatch(format!("Not confirmed: {why}"))),
                     }
-                    Err(e) => ReadBack::Differs(format!(
-                        "The list could not be read back ({}).",
-                        e.headline()
-                    )),
-                };
-                match verdict {
-                    ReadBack::Shows(_) => {}
-                    ReadBack::NotListed => self.set(
-                        i,
-                        ItemState::Mismatch("Not confirmed: the list read back is cut at SWR's page size and does not show it.".into()),
-                    ),
-                    ReadBack::Differs(why) => self.set(i, ItemState::Mismatch(format!("Not confirmed: {why}"))),
                 }
             }
-        }
+        })
+        .await;
     }
 }
 

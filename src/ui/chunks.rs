@@ -18,6 +18,7 @@ use super::org::org_view::OrgView;
 use super::reauth_dialog::ReauthDialog;
 use super::repo_suggestions::RepoSuggestions;
 use super::revoke_dialog::RevokeDialog;
+use super::row_actions::RowMenu;
 use super::sign_in_form::SignInForm;
 use crate::model::Share;
 use crate::state::shares::SharesStore;
@@ -50,6 +51,7 @@ split_point!(changes: add_form(existing: Signal<Vec<Share>>) => {
     view! { <AddShareForm repo=store.repo existing=existing action=store.add/> }.into_any()
 });
 split_point!(changes: edit_dialog() => view! { <EditDialog/> }.into_any());
+split_point!(changes: row_menu(share: Share, menu: NodeRef<leptos::html::Details>) => view! { <RowMenu share=share.clone() menu=menu/> }.into_any());
 split_point!(changes: revoke_dialog() => view! { <RevokeDialog/> }.into_any());
 // Getting a token: signing in, or a new one after a refusal.
 split_point!(tokens: reauth_dialog() => view! { <ReauthDialog/> }.into_any());

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::chunks;
 use super::copy_button::CopyButton;
+use super::on_demand::OnDemand;
 use super::outcome_note::OutcomeNote;
 use super::time::today_utc;
 use crate::api::error::Operation;
@@ -12,14 +14,37 @@ use crate::state::session::Session;
 use crate::state::shares::{Extension, SharesStore};
 
 /// The actions on one share, in a disclosure menu that works with the keyboard. What a
-/// one-click extend did is said in the row itself.
+/// one-click extend did is said in the row itself. The menu's items are built when it is
+/// opened: a row costs a summary until then, which keeps filtering and the first paint fast.
 #[component]
 pub fn RowActions(share: Share) -> impl IntoView {
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let open = RwSignal::new(false);
+    let account = share.account.clone();
+    view! {
+        <details
+            class="ss-actions-menu"
+            node_ref=menu
+            on:toggle=move |_| open.set(menu.get_untracked().is_some_and(|m| m.open()))
+        >
+            <summary aria-label=format!("Actions for {account}")>"Actions"</summary>
+            <Show when=move || open.get()>
+                {
+                    let share = share.clone();
+                    view! { <OnDemand asked=true what="the actions" load=move || chunks::row_menu(share.clone(), menu)/> }
+                }
+            </Show>
+        </details>
+    }
+}
+
+/// The items of a row's menu: extend, edit, revoke, copy (in the `changes` chunk).
+#[component]
+pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoView {
     let store = SharesStore::expect();
     let session = Session::expect();
     let busy = store.extend.pending();
     let basis = share.clone();
-    let menu = NodeRef::<leptos::html::Details>::new();
     // One request at a time: a second click while one runs is ignored.
     let extend_by = move |days: Option<i64>| {
         if busy.get_untracked() {
@@ -52,7 +77,6 @@ pub fn RowActions(share: Share) -> impl IntoView {
         let repo = store.repo.get().map(|r| r.display()).unwrap_or_default();
         format!("docker pull {registry}/{repo}:<tag>")
     };
-    let account = share.account.clone();
     // Closing the menu moves focus to its "Actions" button, so a dialog opened from it
     // gives focus back there (the item itself is hidden once the menu is closed).
     let close_menu = move || {
@@ -64,8 +88,6 @@ pub fn RowActions(share: Share) -> impl IntoView {
         }
     };
     view! {
-        <details class="ss-actions-menu" node_ref=menu>
-            <summary aria-label=format!("Actions for {account}")>"Actions"</summary>
             <div class="ss-menu">
                 <button type="button" disabled=move || busy.get() on:click=move |_| e30(Some(30))>"Extend +30 days"</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| e90(Some(90))>"Extend +90 days"</button>
@@ -75,7 +97,6 @@ pub fn RowActions(share: Share) -> impl IntoView {
                 <CopyButton text=share.account.clone() label="Copy account name"/>
                 {move || view! { <CopyButton text=pull() label="Copy pull command"/> }}
             </div>
-        </details>
     }
 }
 

@@ -42,31 +42,29 @@ pub fn org_visible(
     status: StatusFilter,
     sort: OrgSort,
 ) -> Vec<usize> {
-    let q = q.trim().to_lowercase();
-    let account = account.trim();
-    let mut idx: Vec<usize> = (0..rows.len())
-        .filter(|&i| account.is_empty() || rows[i].share.is_account(account))
-        .filter(|&i| status.matches(&expiries[i]))
-        .filter(|&i| {
-            q.is_empty() || {
-                let r = &rows[i];
-                r.share.account.to_lowercase().contains(&q)
-                    || r.repo.display().to_lowercase().contains(&q)
-                    || r.share.description.to_lowercase().contains(&q)
-            }
-        })
+    let order = org_order(rows, expiries, sort);
+    org_filter(&order, rows, expiries, q, account, status)
+}
+
+/// Every row's index in `sort` order. Computed once per list and order, not per keystroke:
+/// filtering keeps this order (`org_filter`).
+pub fn org_order(rows: &[Located], expiries: &[Expiry], sort: OrgSort) -> Vec<usize> {
+    // The keys once per row, not once per comparison (a sort compares n log n times).
+    let keys: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r.repo.display(), r.share.account.to_lowercase()))
         .collect();
-    let by_repo = |a: &usize, b: &usize| rows[*a].repo.display().cmp(&rows[*b].repo.display());
+    let mut idx: Vec<usize> = (0..rows.len()).collect();
+    let by_repo = |a: &usize, b: &usize| keys[*a].cmp(&keys[*b]);
     let by_account = |a: &usize, b: &usize| {
-        rows[*a]
-            .share
-            .account
-            .to_lowercase()
-            .cmp(&rows[*b].share.account.to_lowercase())
+        keys[*a]
+            .1
+            .cmp(&keys[*b].1)
+            .then_with(|| keys[*a].0.cmp(&keys[*b].0))
     };
     match sort {
-        OrgSort::Repository => idx.sort_by(|a, b| by_repo(a, b).then_with(|| by_account(a, b))),
-        OrgSort::Account => idx.sort_by(|a, b| by_account(a, b).then_with(|| by_repo(a, b))),
+        OrgSort::Repository => idx.sort_by(by_repo),
+        OrgSort::Account => idx.sort_by(by_account),
         // Still valid, ending soonest first; then forever; the expired last, most recent
         // first: what needs attention next comes first.
         OrgSort::EndsSoonest => idx.sort_by(|a, b| {
@@ -81,10 +79,36 @@ pub fn org_visible(
             ea.cmp(&eb)
                 .then_with(|| if ea { db.cmp(&da) } else { da.cmp(&db) })
                 .then_with(|| by_repo(a, b))
-                .then_with(|| by_account(a, b))
         }),
     }
     idx
+}
+
+/// The rows of `order` that match the account, status and text filter, in that order.
+pub fn org_filter(
+    order: &[usize],
+    rows: &[Located],
+    expiries: &[Expiry],
+    q: &str,
+    account: &str,
+    status: StatusFilter,
+) -> Vec<usize> {
+    let q = q.trim().to_lowercase();
+    let account = account.trim();
+    order
+        .iter()
+        .copied()
+        .filter(|&i| account.is_empty() || rows[i].share.is_account(account))
+        .filter(|&i| status.matches(&expiries[i]))
+        .filter(|&i| {
+            q.is_empty() || {
+                let r = &rows[i];
+                r.share.account.to_lowercase().contains(&q)
+                    || r.repo.display().to_lowercase().contains(&q)
+                    || r.share.description.to_lowercase().contains(&q)
+            }
+        })
+        .collect()
 }
 
 /// Sort key for the end of access: dated ones by date, then forever, then unreadable.

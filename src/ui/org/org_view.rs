@@ -6,7 +6,7 @@ use super::job_view::JobView;
 use crate::api::error::Operation;
 use crate::model::bulk::change::{extensions, revocations};
 use crate::model::bulk::export::{to_csv, to_icalendar, to_json, to_terraform, Located, Provider};
-use crate::model::bulk::org_table::{org_visible, OrgSort};
+use crate::model::bulk::org_table::{org_filter, org_order, OrgSort};
 use crate::model::expiry::{summarize, Expiry};
 use crate::model::names::validate_namespace;
 use crate::model::table_view::StatusFilter;
@@ -70,10 +70,17 @@ pub fn OrgView() -> impl IntoView {
         })
     });
     let sort_key = RwSignal::new(OrgSort::EndsSoonest);
-    let ordered = Memo::new(move |_| {
-        let v = view.0.get();
+    // Sorted once per list and order; a keystroke in the filter only filters.
+    let order = Memo::new(move |_| {
         let sort = sort_key.get();
-        rows.with(|r| expiries.with(|e| org_visible(r, e, &v.q, &v.account, v.status, sort)))
+        rows.with(|r| expiries.with(|e| org_order(r, e, sort)))
+    });
+    let ordered = Memo::new(move |_| {
+        view.0.with(|v| {
+            order.with(|o| {
+                rows.with(|r| expiries.with(|e| org_filter(o, r, e, &v.q, &v.account, v.status)))
+            })
+        })
     });
     let in_view = move || {
         rows.with(|r| {
@@ -284,12 +291,10 @@ pub fn OrgView() -> impl IntoView {
                             <th scope="col">"Description"</th>
                         </tr></thead>
                         <tbody>
-                            {move || {
-                                let list = in_view();
-                                let ex = expiries.get();
-                                let idx = ordered.get();
-                                list.into_iter().zip(idx).take(500).map(|(l, i)| {
-                                    let e = ex[i];
+                            // Only the rows shown are copied out of the list.
+                            {move || rows.with(|r| expiries.with(|ex| ordered.with(|idx| {
+                                idx.iter().take(500).map(|&i| {
+                                    let (l, e) = (r[i].clone(), ex[i]);
                                     let k = key_of(&l);
                                     let (k1, k2) = (k.clone(), k.clone());
                                     let label = format!("Select {} on {}", l.share.account, l.repo.display());
@@ -307,7 +312,7 @@ pub fn OrgView() -> impl IntoView {
                                         </tr>
                                     }
                                 }).collect_view()
-                            }}
+                            })))}
                         </tbody>
                     </table>
                 </div>
