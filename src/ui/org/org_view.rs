@@ -61,6 +61,11 @@ pub fn OrgView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Counts the loads: row indices are only meaningful within one.
+    let generation = Memo::new(move |g: Option<&u64>| {
+        rows.track();
+        g.map_or(0, |g| g + 1)
+    });
     let expiries = Memo::new(move |_| {
         let (now, days) = (now.0.get(), warning_days.get());
         rows.with(|rows| {
@@ -291,10 +296,20 @@ pub fn OrgView() -> impl IntoView {
                             <th scope="col">"Description"</th>
                         </tr></thead>
                         <tbody>
-                            // Only the rows shown are copied out of the list.
-                            {move || rows.with(|r| expiries.with(|ex| ordered.with(|idx| {
-                                idx.iter().take(500).map(|&i| {
-                                    let (l, e) = (r[i].clone(), ex[i]);
+                            // Keyed rows: a keystroke in the filter or a new order keeps the rows
+                            // that stay, instead of building every row again. The key holds the
+                            // load (indices are per load) and the expiry label (it changes with
+                            // the clock).
+                            <For
+                                each=move || {
+                                    let load = generation.get();
+                                    expiries.with(|ex| ordered.with(|idx| {
+                                        idx.iter().take(500).map(|&i| (load, i, ex[i])).collect::<Vec<_>>()
+                                    }))
+                                }
+                                key=|(load, i, e)| (*load, *i, e.label())
+                                children=move |(_, i, e)| {
+                                    let l = rows.with_untracked(|r| r[i].clone());
                                     let k = key_of(&l);
                                     let (k1, k2) = (k.clone(), k.clone());
                                     let label = format!("Select {} on {}", l.share.account, l.repo.display());
@@ -311,8 +326,8 @@ pub fn OrgView() -> impl IntoView {
                                             <td class="ss-clamp" title=l.share.description.clone()>{l.share.description.clone()}</td>
                                         </tr>
                                     }
-                                }).collect_view()
-                            })))}
+                                }
+                            />
                         </tbody>
                     </table>
                 </div>
