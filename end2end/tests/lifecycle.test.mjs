@@ -111,3 +111,33 @@ test('copy the account name and the recipient\'s docker pull command', () =>
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
       'docker pull swr.eu-de.emulator.local/acme-prod/payments-api:<tag>');
   }));
+
+test('choose several rows: extend them together, then revoke one; the table is read again from SWR', () =>
+  scenario(env, 'bulk in one repository', async (page) => {
+    const c = await openPayments(page);
+    const state = async () => (await env.emulator.admin('GET', '/state')).namespaces['acme-prod'].repos['payments-api'].shares;
+    const before = Object.fromEntries((await state()).map((s) => [s.access_domain, s.deadline]));
+    for (const a of ['auditor-kpmg', 'contractor-ops']) await c.row(a).getByRole('checkbox', { name: `Select ${a}` }).check();
+    const bar = page.getByRole('group', { name: 'Chosen shares' });
+    await bar.getByText('2 chosen:').waitFor();
+    await bar.getByRole('button', { name: 'Extend +90 days' }).click();
+    const status = page.getByTestId('job-status');
+    await status.filter({ hasText: 'Finished' }).waitFor();
+    assert.match(await status.textContent(), /2 done, 0 failed, 0 not sent, 0 left of 2/);
+    const after = Object.fromEntries((await state()).map((s) => [s.access_domain, s.deadline]));
+    for (const a of ['auditor-kpmg', 'contractor-ops']) {
+      assert.notEqual(after[a], before[a], `${a} extended`);
+      await page.waitForFunction(([a, d]) => document.querySelector(`tr[data-account="${a}"]`)?.textContent.includes(d), [a, after[a].slice(0, 10)]);
+    }
+    // The choice is cleared once sent; another repository starts with nothing chosen.
+    assert.equal(await c.row('auditor-kpmg').getByRole('checkbox').isChecked(), false);
+
+    await c.row('auditor-kpmg').getByRole('checkbox').check();
+    await bar.getByRole('button', { name: 'Revoke…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Confirm revoking' });
+    assert.match(await confirm.textContent(), /Revoke 1 share of acme-prod\/payments-api\? This account can no longer pull it\./);
+    await confirm.getByRole('button', { name: 'Revoke 1' }).click();
+    await status.filter({ hasText: 'Finished. 1 done' }).waitFor();
+    await c.row('auditor-kpmg').waitFor({ state: 'detached' });
+    assert.ok(!(await state()).some((s) => s.access_domain === 'auditor-kpmg'));
+  }));

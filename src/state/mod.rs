@@ -7,6 +7,7 @@ pub mod jobs;
 pub mod org;
 pub mod pickers;
 pub mod pool;
+pub mod selection;
 pub mod session;
 pub mod shares;
 pub mod tab_storage;

@@ -37,14 +37,25 @@ pub async fn send_retrying<T>(
     build: impl Fn(&SwrApi) -> ApiRequest,
     read: impl Fn(&RawResponse) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
+    let answer = send_until_accepted(session, api, &build).await?;
+    read(&answer)
+}
+
+/// The loop of `send_retrying`, not generic: one copy serves every request. A 401 that no
+/// new token follows is returned as it is, for `read` to turn into its error.
+async fn send_until_accepted(
+    session: Session,
+    api: &mut SwrApi,
+    build: &dyn Fn(&SwrApi) -> ApiRequest,
+) -> Result<RawResponse, ApiError> {
     loop {
-        let result = transport::send(&build(api)).await.and_then(|r| read(&r));
-        match result {
-            Err(e) if e.is_unauthorized() => match session.next_token(&api.token).await {
-                Some(token) => api.token = token,
-                None => return Err(e),
-            },
-            other => return other,
+        let answer = transport::send(&build(api)).await?;
+        if answer.status != 401 {
+            return Ok(answer);
+        }
+        match session.next_token(&api.token).await {
+            Some(token) => api.token = token,
+            None => return Ok(answer),
         }
     }
 }

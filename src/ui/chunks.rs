@@ -15,12 +15,14 @@ use super::add_share_form::AddShareForm;
 use super::edit_dialog::EditDialog;
 use super::org::bulk_share::BulkShare;
 use super::org::org_view::OrgView;
+use super::org::selection_actions::SelectionActions;
 use super::reauth_dialog::ReauthDialog;
 use super::repo_suggestions::RepoSuggestions;
 use super::revoke_dialog::RevokeDialog;
 use super::row_actions::RowMenu;
 use super::sign_in_form::SignInForm;
 use crate::model::Share;
+use crate::state::selection::Selection;
 use crate::state::shares::SharesStore;
 
 use super::on_demand::Build;
@@ -61,3 +63,4 @@ split_point!(suggestions: repo_suggestions(namespace: Signal<String>) => view! {
 // The organization-wide views: opened from their tab.
 split_point!(organization: org_view() => view! { <OrgView/> }.into_any());
 split_point!(organization: bulk_share() => view! { <BulkShare/> }.into_any());
+split_point!(organization: selection_actions(selection: Selection) => view! { <SelectionActions selection=selection/> }.into_any());

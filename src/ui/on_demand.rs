@@ -1,4 +1,6 @@
 use std::future::Future;
+
+use futures_util::future::LocalBoxFuture;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -46,6 +48,19 @@ where
     F: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<Build, SplitLoaderError>> + 'static,
 {
+    // The body is not generic: one copy of it serves every part (a generic body would be
+    // compiled once per call site, into the first load).
+    on_demand(
+        what,
+        Box::new(move || Box::pin(load()) as LocalBoxFuture<'static, Part>),
+        asked,
+    )
+}
+
+type Part = Result<Build, SplitLoaderError>;
+type Loader = Box<dyn Fn() -> LocalBoxFuture<'static, Part> + Send + Sync>;
+
+fn on_demand(what: &'static str, load: Loader, asked: bool) -> impl IntoView {
     let load = StoredValue::new(load);
     let phase = RwSignal::new(Phase::Loading);
     let retry = NodeRef::<leptos::html::Button>::new();

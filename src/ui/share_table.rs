@@ -7,6 +7,8 @@ use crate::model::deadline::format_utc;
 use crate::model::expiry::{Expiry, DEFAULT_WARNING_DAYS};
 use crate::model::table_view::{Column, Sort};
 use crate::model::{Deadline, Share};
+use crate::state::selection::Selection;
+use crate::state::shares::SharesStore;
 
 /// Every field of the list response, one row per account; sortable headers; optional row
 /// actions (edit, extend, revoke, copy).
@@ -21,6 +23,9 @@ pub fn ShareTable(
     /// Created/updated in UTC (ISO 8601) rather than in the browser's locale and zone.
     #[prop(default = true.into(), into)]
     utc_times: Signal<bool>,
+    /// A first column of checkboxes, for acting on several rows at once.
+    #[prop(optional)]
+    selection: Option<Selection>,
 ) -> impl IntoView {
     let now = now.unwrap_or_else(|| Signal::derive(Utc::now));
     let header = move |c: Column| {
@@ -57,6 +62,7 @@ pub fn ShareTable(
                 <caption class="ss-visually-hidden">"Accounts this repository is shared with"</caption>
                 <thead>
                     <tr>
+                        {selection.is_some().then(|| view! { <th scope="col"><span class="ss-visually-hidden">"Select"</span></th> })}
                         {Column::ALL.into_iter().map(header).collect_view()}
                         {with_actions.then(|| view! { <th scope="col"><span class="ss-visually-hidden">"Actions"</span></th> })}
                     </tr>
@@ -68,7 +74,7 @@ pub fn ShareTable(
                         children=move |s| {
                             let share = s.clone();
                             let expiry = Signal::derive(move || Expiry::of(&s, now.get(), warning_days.get()));
-                            view! { <ShareRow share=share expiry=expiry with_actions=with_actions utc_times=utc_times/> }
+                            view! { <ShareRow share=share expiry=expiry with_actions=with_actions utc_times=utc_times selection=selection/> }
                         }
                     />
                 </tbody>
@@ -94,6 +100,7 @@ fn ShareRow(
     expiry: Signal<Expiry>,
     with_actions: bool,
     utc_times: Signal<bool>,
+    selection: Option<Selection>,
 ) -> impl IntoView {
     let exact = match share.deadline.cutoff() {
         Some(c) => format!("Access ends {} ({} your time)", format_utc(c), local(c)),
@@ -119,6 +126,7 @@ fn ShareRow(
     let note_account = share.account.clone();
     view! {
         <tr data-account=row_account>
+            {selection.map(|sel| select_cell(sel, share.account.clone()))}
             <th scope="row" class="ss-mono">{account}</th>
             <td><span class="ss-chip">{share.permission_label().to_string()}</span></td>
             <td>
@@ -142,6 +150,26 @@ fn ShareRow(
             <td>{move || when(updated.clone())}</td>
             {with_actions.then(|| view! { <td><RowActions share=share.clone()/></td> })}
         </tr>
-        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=Column::ALL.len() + 1/> })}
+        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=Column::ALL.len() + 1 + usize::from(selection.is_some())/> })}
+    }
+}
+
+/// The checkbox that chooses a row for a bulk extend or revoke in the open repository.
+fn select_cell(sel: Selection, account: String) -> impl IntoView {
+    let repo = SharesStore::expect().repo;
+    let label = format!("Select {account}");
+    let (a1, a2) = (account.clone(), account);
+    view! {
+        <td class="ss-select">
+            <input
+                type="checkbox"
+                aria-label=label
+                prop:checked=move || repo.with(|r| sel.contains(r, &a1))
+                on:change:target=move |ev| {
+                    let on = ev.target().checked();
+                    repo.with_untracked(|r| sel.set(r, &a2, on))
+                }
+            />
+        </td>
     }
 }

@@ -10,6 +10,7 @@ use crate::api::responses::{LIST_PAGE_SIZE, MAX_SHARES};
 use crate::model::expiry::Expiry;
 use crate::model::table_view::{page_count, visible, Sort};
 use crate::state::clock::Now;
+use crate::state::selection::Selection;
 use crate::state::session::Session;
 use crate::state::shares::SharesStore;
 use crate::state::view::View;
@@ -91,6 +92,11 @@ pub fn SharesSection() -> impl IntoView {
     let add_wanted = latch(move || store.first_screen_done(session));
     let edit_wanted = latch(move || store.editing.with(Option::is_some));
     let revoke_wanted = latch(move || store.revoking.with(Option::is_some));
+    // Rows chosen for a bulk extend or revoke; their actions come with the organization
+    // chunk, fetched when the first row is chosen.
+    let selection = Selection::new();
+    let chosen_any = move || store.repo.with(|r| !selection.accounts(r).is_empty());
+    let bulk_wanted = latch(chosen_any);
     let on_sort =
         Callback::new(move |c| view.0.update(|v| v.sort = Some(Sort::toggled(v.sort, c))));
 
@@ -143,6 +149,7 @@ pub fn SharesSection() -> impl IntoView {
                         now=now.0
                         warning_days=warning_days
                         utc_times=utc_times
+                        selection=selection
                     />
                 </Show>
                 <Show when=move || { pages() > 1 }>
@@ -152,6 +159,9 @@ pub fn SharesSection() -> impl IntoView {
                         <button type="button" class="ss-secondary" disabled=move || { current_page() >= pages() } on:click=move |_| go_to(current_page() + 1)>"Next"</button>
                     </nav>
                 </Show>
+            </Show>
+            <Show when=move || bulk_wanted.get()>
+                <OnDemand asked=true what="the actions on the chosen shares" load=move || chunks::selection_actions(selection)/>
             </Show>
             // Shown even without a token: what was typed stays, and sending asks for one.
             <Show when=move || store.repo.get().is_some() && add_wanted.get()>

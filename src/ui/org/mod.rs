@@ -6,3 +6,4 @@ pub mod bulk_share;
 pub mod download;
 pub mod job_view;
 pub mod org_view;
+pub mod selection_actions;
