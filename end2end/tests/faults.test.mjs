@@ -150,8 +150,12 @@ const OPS = [
     retry: async (c) => note(c.page, 'contractor-ops').getByRole('button', { name: 'Try again' }).click(),
     done: async (c) => { await note(c.page, 'contractor-ops').locator('.ss-success').filter({ hasText: 'Extended contractor-ops: valid until' }).waitFor(); },
     pending: (c) => note(c.page, 'contractor-ops').getByRole('status').filter({ hasText: /Extending|Waiting for a new token/ }),
-    // A second click while the first runs (the menu has closed: the hidden button itself).
-    again: async (c) => row(c.page, 'contractor-ops').locator('button', { hasText: 'Extend +30 days' }).evaluate((b) => { b.disabled = false; b.click(); }),
+    // A second click while the first runs: the menu opened again, its (disabled) item
+    // clicked anyway.
+    again: async (c) => {
+      await row(c.page, 'contractor-ops').getByText('Actions', { exact: true }).click();
+      await row(c.page, 'contractor-ops').locator('button', { hasText: 'Extend +30 days' }).evaluate((b) => { b.disabled = false; b.click(); });
+    },
   },
   {
     name: 'revoke',
