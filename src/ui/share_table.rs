@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use super::row_actions::{ExtendNoteRow, RowActions};
-use super::time::local;
+use super::time::{local, local_compact};
 use crate::model::deadline::format_utc;
 use crate::model::expiry::{Expiry, DEFAULT_WARNING_DAYS};
 use crate::model::table_view::{Column, Sort};
@@ -109,17 +109,19 @@ fn ShareRow(
     };
     let status = move || expiry.get().status();
     // One form shown, the other on hover: local time and UTC are both always at hand.
+    // On one line: the compact local form, or UTC; the full local form and UTC on hover.
     let when = move |t: crate::model::share::Timestamp| {
-        let (utc, here) = (
-            t.label(),
-            t.instant().map(local).unwrap_or_else(|| t.label()),
-        );
-        let (shown, other) = if utc_times.get() {
-            (utc, here)
-        } else {
-            (here, utc)
+        let utc = t.label();
+        let (compact, full) = match t.instant() {
+            Some(i) => (local_compact(i), local(i)),
+            None => (utc.clone(), utc.clone()),
         };
-        view! { <span title=other>{shown}</span> }
+        let shown = if utc_times.get() {
+            utc.clone()
+        } else {
+            compact
+        };
+        view! { <span title=format!("{full} · {utc}")>{shown}</span> }
     };
     let (created, updated) = (share.created.clone(), share.updated.clone());
     let (account, row_account) = (share.account.clone(), share.account.clone());
@@ -144,10 +146,10 @@ fn ShareRow(
                     {move || status().word()}
                 </span>
             </td>
-            <td class="ss-desc">{share.description.clone()}</td>
+            <td><span class="ss-clamp" title=share.description.clone()>{share.description.clone()}</span></td>
             <td title=share.creator_id.clone()>{share.creator_name.clone()}</td>
-            <td>{move || when(created.clone())}</td>
-            <td>{move || when(updated.clone())}</td>
+            <td class="ss-nowrap">{move || when(created.clone())}</td>
+            <td class="ss-nowrap">{move || when(updated.clone())}</td>
             {with_actions.then(|| view! { <td><RowActions share=share.clone()/></td> })}
         </tr>
         {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=Column::ALL.len() + 1 + usize::from(selection.is_some())/> })}
