@@ -118,8 +118,8 @@ test('choose several rows: extend them together, then revoke one; the table is r
     const state = async () => (await env.emulator.admin('GET', '/state')).namespaces['acme-prod'].repos['payments-api'].shares;
     const before = Object.fromEntries((await state()).map((s) => [s.access_domain, s.deadline]));
     for (const a of ['auditor-kpmg', 'contractor-ops']) await c.row(a).getByRole('checkbox', { name: `Select ${a}` }).check();
-    const bar = page.getByRole('group', { name: 'Chosen shares' });
-    await bar.getByText('2 chosen:').waitFor();
+    const bar = page.getByRole('group', { name: 'Selected shares' });
+    await bar.getByText('2 selected:').waitFor();
     await bar.getByRole('button', { name: 'Extend +90 days' }).click();
     const status = page.getByTestId('job-status');
     await status.filter({ hasText: 'Finished' }).waitFor();

@@ -7,3 +7,4 @@ pub mod download;
 pub mod job_view;
 pub mod org_view;
 pub mod selection_actions;
+pub mod selection_bar;

@@ -2,7 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::download::download;
-use super::job_view::JobView;
+use super::selection_bar::SelectionBar;
 use crate::api::error::Operation;
 use crate::model::bulk::change::{extensions, revocations};
 use crate::model::bulk::export::{to_csv, to_icalendar, to_json, to_terraform, Located, Provider};
@@ -105,10 +105,8 @@ pub fn OrgView() -> impl IntoView {
             })
         })
     };
-    let confirm_revoke = RwSignal::new(false);
     let after_job = move || {
         selected.set(Vec::new());
-        confirm_revoke.set(false);
     };
     let extend = move |days: Option<i64>| {
         let changes = extensions(&chosen(), days, today_utc());
@@ -266,25 +264,14 @@ pub fn OrgView() -> impl IntoView {
                         " days:"</label>
                     <button type="button" class="ss-secondary" on:click=move |_| export("ics")>"Calendar (.ics)"</button>
                 </div>
-                <Show when=move || !selected.with(Vec::is_empty)>
-                    <div class="ss-row ss-toolbar" role="group" aria-label="Selected shares">
-                        <span>{move || format!("{} selected:", selected.with(Vec::len))}</span>
-                        <button type="button" disabled=move || job.running.get() on:click=move |_| extend(Some(30))>"Extend +30 days"</button>
-                        <button type="button" disabled=move || job.running.get() on:click=move |_| extend(Some(90))>"Extend +90 days"</button>
-                        <button type="button" class="ss-danger" disabled=move || job.running.get() on:click=move |_| confirm_revoke.set(true)>"Revoke…"</button>
-                        <button type="button" class="ss-secondary" on:click=move |_| selected.set(Vec::new())>"Clear selection"</button>
-                    </div>
-                    <Show when=move || confirm_revoke.get()>
-                        <div class="ss-alert ss-confirm" role="alertdialog" aria-label="Confirm revoking">
-                            {move || format!("Revoke {} shares? The accounts can no longer pull these images.", selected.with(Vec::len))}
-                            " "<button type="button" class="ss-danger" on:click=move |_| revoke()>{move || format!("Revoke {}", selected.with(Vec::len))}</button>
-                            " "<button type="button" class="ss-secondary" on:click=move |_| confirm_revoke.set(false)>"Cancel"</button>
-                        </div>
-                    </Show>
-                </Show>
-                <Show when=move || !job.states.with(Vec::is_empty)>
-                    <JobView job=job/>
-                </Show>
+                <SelectionBar
+                    count=Signal::derive(move || selected.with(Vec::len))
+                    job=job
+                    question=Signal::derive(move || format!("Revoke {} shares? The accounts can no longer pull these images.", selected.with(Vec::len)))
+                    on_extend=Callback::new(extend)
+                    on_revoke=Callback::new(move |_| revoke())
+                    on_clear=Callback::new(move |_| selected.set(Vec::new()))
+                />
                 <div class="ss-table-wrap">
                     <table class="ss-table ss-org-table" aria-label="Shares across the organization">
                         <thead><tr>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::job_view::JobView;
+use super::selection_bar::SelectionBar;
 use crate::model::bulk::change::{extensions, revocations};
 use crate::model::{RepoRef, Share};
 use crate::state::jobs::Job;
@@ -16,7 +16,6 @@ pub fn SelectionActions(selection: Selection) -> impl IntoView {
     let session = Session::expect();
     let store = SharesStore::expect();
     let job = Job::new();
-    let confirm_revoke = RwSignal::new(false);
     let count = move || store.repo.with(|r| selection.accounts(r).len());
     let chosen = move || -> Vec<(RepoRef, Share)> {
         let Some(repo) = store.repo.get_untracked() else {
@@ -33,37 +32,30 @@ pub fn SelectionActions(selection: Selection) -> impl IntoView {
     };
     let start = move |changes| {
         selection.clear();
-        confirm_revoke.set(false);
         job.start(session, changes);
     };
     let extend = move |days: Option<i64>| start(extensions(&chosen(), days, today_utc()));
     let revoke = move || start(revocations(&chosen()));
     // When the job has finished, the table shows SWR's list as it is now.
     job.on_finish(move || store.reload(session));
+    let question = move || {
+        let n = count();
+        let repo = store.repo.get().map(|r| r.display()).unwrap_or_default();
+        let (shares, accounts) = if n == 1 {
+            ("share", "This account")
+        } else {
+            ("shares", "These accounts")
+        };
+        format!("Revoke {n} {shares} of {repo}? {accounts} can no longer pull it.")
+    };
     view! {
-        <Show when=move || { count() > 0 }>
-            <div class="ss-row ss-toolbar" role="group" aria-label="Chosen shares">
-                <span>{move || format!("{} chosen:", count())}</span>
-                <button type="button" disabled=move || job.running.get() on:click=move |_| extend(Some(30))>"Extend +30 days"</button>
-                <button type="button" disabled=move || job.running.get() on:click=move |_| extend(Some(90))>"Extend +90 days"</button>
-                <button type="button" class="ss-danger" disabled=move || job.running.get() on:click=move |_| confirm_revoke.set(true)>"Revoke…"</button>
-                <button type="button" class="ss-secondary" on:click=move |_| selection.clear()>"Clear selection"</button>
-            </div>
-            <Show when=move || confirm_revoke.get()>
-                <div class="ss-alert ss-confirm" role="alertdialog" aria-label="Confirm revoking">
-                    {move || {
-                        let repo = store.repo.get().map(|r| r.display()).unwrap_or_default();
-                        let n = count();
-                        let (shares, accounts) = if n == 1 { ("share", "This account") } else { ("shares", "These accounts") };
-                        format!("Revoke {n} {shares} of {repo}? {accounts} can no longer pull it.")
-                    }}
-                    " "<button type="button" class="ss-danger" on:click=move |_| revoke()>{move || format!("Revoke {}", count())}</button>
-                    " "<button type="button" class="ss-secondary" on:click=move |_| confirm_revoke.set(false)>"Cancel"</button>
-                </div>
-            </Show>
-        </Show>
-        <Show when=move || !job.states.with(Vec::is_empty)>
-            <JobView job=job/>
-        </Show>
+        <SelectionBar
+            count=Signal::derive(count)
+            job=job
+            question=Signal::derive(question)
+            on_extend=Callback::new(extend)
+            on_revoke=Callback::new(move |_| revoke())
+            on_clear=Callback::new(move |_| selection.clear())
+        />
     }
 }
