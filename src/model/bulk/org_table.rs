@@ -33,19 +33,6 @@ impl OrgSort {
     }
 }
 
-/// Indices of the rows shown, in order.
-pub fn org_visible(
-    rows: &[Located],
-    expiries: &[Expiry],
-    q: &str,
-    account: &str,
-    status: StatusFilter,
-    sort: OrgSort,
-) -> Vec<usize> {
-    let order = org_order(rows, expiries, sort);
-    org_filter(&order, rows, expiries, q, account, status)
-}
-
 /// Every row's index in `sort` order. Computed once per list and order, not per keystroke:
 /// filtering keeps this order (`org_filter`).
 pub fn org_order(rows: &[Located], expiries: &[Expiry], sort: OrgSort) -> Vec<usize> {
@@ -123,6 +110,25 @@ fn ends(d: &Deadline) -> (u8, Option<chrono::NaiveDate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Indices of the rows shown, in order: the view's sort, then its filter.
+    fn org_visible(
+        rows: &[Located],
+        expiries: &[Expiry],
+        q: &str,
+        account: &str,
+        status: StatusFilter,
+        sort: OrgSort,
+    ) -> Vec<usize> {
+        org_filter(
+            &org_order(rows, expiries, sort),
+            rows,
+            expiries,
+            q,
+            account,
+            status,
+        )
+    }
     use crate::model::share::Timestamp;
     use crate::model::{RepoRef, Share};
     use chrono::{NaiveDate, TimeZone, Utc};

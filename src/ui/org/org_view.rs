@@ -105,17 +105,14 @@ pub fn OrgView() -> impl IntoView {
             })
         })
     };
-    let after_job = move || {
-        selected.set(Vec::new());
-    };
     let extend = move |days: Option<i64>| {
         let changes = extensions(&chosen(), days, today_utc());
-        after_job();
+        selected.set(Vec::new());
         job.start(session, changes);
     };
     let revoke = move || {
         let changes = revocations(&chosen());
-        after_job();
+        selected.set(Vec::new());
         job.start(session, changes);
     };
     // When a job has finished, the table shows SWR's lists as they are now.
