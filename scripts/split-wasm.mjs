@@ -6,12 +6,14 @@
 //   → wasm-bindgen --keep-lld-exports (the chunks link against the main module's symbols)
 //   → wasm-opt -Oz on every module
 // and writes the results over Trunk's files in the staging directory, with content hashes in
-// the chunk names (they are cached for a year, like Trunk's) and fresh SRI hashes in index.html.
+// the chunk names (they are cached for a year, like Trunk's), fresh SRI hashes in index.html
+// and precompressed copies of the hashed files (scripts/precompress.mjs).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { precompress } from './precompress.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -72,6 +74,8 @@ try {
     return `href="./${file}"${mid}integrity="sha384-${digest}"`;
   });
   fs.writeFileSync(indexFile, index);
+  // Last, once every file is final (Trunk's hooks run side by side, so not a hook of its own).
+  precompress(staging);
   const size = (f) => fs.statSync(path.join(staging, f)).size;
   console.log(`split-wasm: ${base}_bg.wasm ${size(`${base}_bg.wasm`)} B; chunks ${chunks.map((c) => `${c} ${size(c)} B`).join(', ')}`);
 } finally {

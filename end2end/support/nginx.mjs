@@ -37,7 +37,10 @@ map $iam_region $iam_upstream { default ""; eu-de http://${emu.host}; }
 map $host $swr_share_frame_ancestors { default "'self' ${frameAncestors}"; }
 `);
   const port = await freePort();
+  // The brotli module (Debian's libnginx-mod-http-brotli-static, from setup.sh), by its
+  // full path: -p below moves nginx's own relative module paths into the temp directory.
   fs.writeFileSync(path.join(dir, 'nginx.conf'), `
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
@@ -56,6 +59,7 @@ http {
     listen 127.0.0.1:${port};
     root ${www};
     include ${dir}/swr-share-server.conf;
+    include ${dir}/swr-share-brotli.conf;
   }
 }
 `);

@@ -35,11 +35,17 @@ test('hashed assets are cached for a year, compressed, with the right types; con
   const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];
   const js = html.match(/href="\.\/(swr-share-[0-9a-f]+\.js)"/)[1];
   for (const [file, type] of [[wasm, 'application/wasm'], [js, 'application/javascript']]) {
-    const r = await get(`/${file}`, { 'accept-encoding': 'gzip' });
-    assert.equal(r.status, 200, file);
-    assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
-    assert.equal(r.headers.get('content-type').split(';')[0], type, file);
-    assert.equal(r.headers.get('content-encoding'), 'gzip', file);
+    const plain = await (await get(`/${file}`, { 'accept-encoding': 'identity' })).arrayBuffer();
+    // The build's precompressed copies, sent as they are; fetch decodes them.
+    for (const encoding of ['gzip', 'br']) {
+      const r = await get(`/${file}`, { 'accept-encoding': encoding });
+      assert.equal(r.status, 200, file);
+      assert.equal(r.headers.get('cache-control'), 'public, max-age=31536000, immutable', file);
+      assert.equal(r.headers.get('content-type').split(';')[0], type, file);
+      assert.equal(r.headers.get('content-encoding'), encoding, file);
+      assert.match(r.headers.get('vary') ?? '', /accept-encoding/i, file);
+      assert.ok(Buffer.from(await r.arrayBuffer()).equals(Buffer.from(plain)), `${file} (${encoding}) decodes to the file`);
+    }
   }
   const cfg = await get('/config.json');
   assert.equal(cfg.headers.get('cache-control'), 'no-cache');
