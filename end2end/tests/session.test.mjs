@@ -80,3 +80,48 @@ test('keep me signed in for this tab uses sessionStorage only; sign out clears e
     await page.reload();
     assert.match(await c.listStatus.textContent(), /Paste a token/);
   }));
+
+/** The tab keeps `token` before the page loads, as after "Keep me signed in for this tab". */
+const keptToken = (page, token) => page.addInitScript((t) => {
+  sessionStorage.setItem('swr-share.session', JSON.stringify({ token: t, expires_at: '', user: '', account: '' }));
+}, token);
+
+test('a kept token: the list is asked for while the wasm loads, once, and its rows are shown', () =>
+  scenario(env, 'early list', async (page) => {
+    const token = await env.emulator.token();
+    await keptToken(page, token);
+    const lists = [];
+    let asked;
+    const listAsked = new Promise((resolve) => { asked = resolve; });
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && r.url().endsWith('/access-domains')) { lists.push(r.url()); asked(); }
+    });
+    // The wasm is held back until the list has been asked for: the page must not need it.
+    await page.route(/_bg\.wasm$/, async (route) => { await listAsked; await route.continue(); });
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=tools/builder');
+    await c.table.waitFor();
+    const swr = await (await fetch(`${env.emulator.url}/v2/manage/namespaces/acme-prod/repositories/tools$builder/access-domains`,
+      { headers: { 'content-type': 'application/json', 'x-auth-token': token } })).json();
+    assert.deepEqual((await c.accounts()).sort(), swr.map((s) => s.access_domain).sort());
+    await page.waitForLoadState('networkidle');
+    assert.equal(lists.length, 1, `one list request, the page's own: ${lists.join(', ')}`);
+    assert.match(lists[0], /\/namespaces\/acme-prod\/repositories\/tools\$builder\/access-domains$/);
+    // A reload of the list asks SWR again: the early answer is never used twice.
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForLoadState('networkidle');
+    assert.equal(lists.length, 2);
+  }));
+
+test('a kept token: a failure of the early list request is shown in place and retried', () =>
+  scenario(env, 'early list failure', async (page) => {
+    await keptToken(page, await env.emulator.token());
+    await env.emulator.fault({ method: 'GET', path: '/v2/manage/namespaces/acme-prod/repositories/tools$builder/access-domains',
+      kind: 'status', status: 500, error_code: 'SVCSTG.SWR.5000001', error_message: 'Internal error', times: 1 });
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=tools/builder');
+    await c.expectAlertContains('Could not load the shares.', 'HTTP 500', 'SVCSTG.SWR.5000001');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await c.table.waitFor();
+    assert.ok((await c.accounts()).length >= 1);
+  }));

@@ -2,6 +2,7 @@
 //! no browser), tested on the host; `transport` is the thin gloo-net layer that sends them.
 
 pub mod dto;
+pub mod early;
 pub mod error;
 pub mod outcome;
 pub mod requests;

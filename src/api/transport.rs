@@ -1,30 +1,17 @@
-//! Sends an `ApiRequest` with the browser's fetch (gloo-net). The only part of the client
-//! that needs a browser; everything it returns is checked by the pure parsers.
+//! Sends an `ApiRequest` with the browser's fetch (gloo-net). With `early`, the only part
+//! of the client that needs a browser; everything it returns is checked by the pure parsers.
 
-use gloo_net::http::{Method as HttpMethod, RequestBuilder};
+use gloo_net::http::{Method as HttpMethod, RequestBuilder, Response};
 
-use super::{ApiError, ApiRequest, Method, RawResponse};
+use super::{early, ApiError, ApiRequest, Method, RawResponse};
 
 pub async fn send(req: &ApiRequest) -> Result<RawResponse, ApiError> {
-    let method = match req.method {
-        Method::Get => HttpMethod::GET,
-        Method::Post => HttpMethod::POST,
-        Method::Patch => HttpMethod::PATCH,
-        Method::Delete => HttpMethod::DELETE,
-    };
-    let mut builder = RequestBuilder::new(&req.url).method(method);
-    for (name, value) in &req.headers {
-        builder = builder.header(name, value);
-    }
-    let sent = match &req.body {
-        Some(body) => {
-            builder
-                .body(body.clone())
-                .map_err(|e| ApiError::network(e.to_string()))?
-                .send()
-                .await
-        }
-        None => builder.send().await,
+    let sent = match early::list(req).await {
+        // What fetch rejects with is a TypeError ("Failed to fetch"), as gloo-net reports it.
+        Some(answer) => answer
+            .map(Response::from)
+            .map_err(|e| String::from(js_sys::Error::from(e).to_string())),
+        None => fetch(req).await,
     };
     let resp =
         sent.map_err(|e| ApiError::network(format!("{} {}: {e}", req.method.as_str(), req.url)))?;
@@ -40,4 +27,28 @@ pub async fn send(req: &ApiRequest) -> Result<RawResponse, ApiError> {
         body,
         subject_token,
     })
+}
+
+async fn fetch(req: &ApiRequest) -> Result<Response, String> {
+    let method = match req.method {
+        Method::Get => HttpMethod::GET,
+        Method::Post => HttpMethod::POST,
+        Method::Patch => HttpMethod::PATCH,
+        Method::Delete => HttpMethod::DELETE,
+    };
+    let mut builder = RequestBuilder::new(&req.url).method(method);
+    for (name, value) in &req.headers {
+        builder = builder.header(name, value);
+    }
+    let sent = match &req.body {
+        Some(body) => {
+            builder
+                .body(body.clone())
+                .map_err(|e| e.to_string())?
+                .send()
+                .await
+        }
+        None => builder.send().await,
+    };
+    sent.map_err(|e| e.to_string())
 }

@@ -238,11 +238,15 @@ impl Session {
     }
 }
 
-/// Loads `config.json` from beside `index.html`.
+/// Loads `config.json` from beside `index.html`, or takes it from the page, which asks for
+/// it before the wasm arrives (`api::early`).
 pub async fn load_config(session: Session) {
-    let text = match gloo_net::http::Request::get("config.json").send().await {
-        Ok(r) if r.ok() => r.text().await.ok(),
-        _ => None,
+    let text = match crate::api::early::config().await {
+        Some(text) => text,
+        None => match gloo_net::http::Request::get("config.json").send().await {
+            Ok(r) if r.ok() => r.text().await.ok(),
+            _ => None,
+        },
     };
     let (config, warning) = match text {
         Some(t) => AppConfig::parse(&t),

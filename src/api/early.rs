@@ -1,0 +1,65 @@
+//! Answers the page asked for before the wasm arrived (`public/early.js`, inlined into
+//! `index.html`): `config.json`, and the share list of the repository in the URL when the
+//! tab keeps a token. Each is taken once; the list only by the first list request, and
+//! only if that request is exactly the one the page sent (same URL, same token) and was
+//! sent moments ago. Anything else is dropped and the console asks SWR itself.
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::{ApiRequest, Method};
+
+/// An early list answer older than this is not used: it would no longer be the list now.
+const FRESH_MS: f64 = 20_000.0;
+
+fn take(field: &str) -> Option<Promise> {
+    let early = Reflect::get(&js_sys::global(), &"__swrShareEarly".into()).ok()?;
+    if !early.is_object() {
+        return None;
+    }
+    let value = Reflect::get(&early, &field.into()).ok()?;
+    let _ = Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &field.into());
+    value.dyn_into::<Promise>().ok()
+}
+
+async fn resolve(p: Promise) -> Option<JsValue> {
+    JsFuture::from(p)
+        .await
+        .ok()
+        .filter(|v| !v.is_null() && !v.is_undefined())
+}
+
+/// `Some(text)` if the page fetched `config.json` (`None` inside: it could not).
+pub async fn config() -> Option<Option<String>> {
+    let p = take("config")?;
+    Some(resolve(p).await.and_then(|v| v.as_string()))
+}
+
+fn text(v: &JsValue, field: &str) -> String {
+    Reflect::get(v, &field.into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// The page's answer to `req`, if `req` is the share list it asked for. Any other list
+/// request drops it, so it can never stand in for a later reload.
+pub async fn list(req: &ApiRequest) -> Option<Result<web_sys::Response, JsValue>> {
+    if req.method != Method::Get || !req.url.ends_with("/access-domains") {
+        return None;
+    }
+    let sent = resolve(take("list")?).await?;
+    let at = Reflect::get(&sent, &"at".into()).ok()?.as_f64()?;
+    let same = text(&sent, "url") == req.url
+        && Some(text(&sent, "token").as_str()) == req.header("X-Auth-Token")
+        && js_sys::Date::now() - at < FRESH_MS;
+    if !same {
+        return None;
+    }
+    let answer = Reflect::get(&sent, &"answer".into())
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()?;
+    Some(JsFuture::from(answer).await.map(|r| r.unchecked_into()))
+}
