@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::time::{parse_rfc3339, parse_ymd, utc_minutes, ymd};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Deadline {
     Forever,
     /// The last day (UTC) on which the share is valid.

@@ -20,7 +20,7 @@ pub struct Share {
 }
 
 /// A time SWR sent; kept raw when it does not parse so nothing is hidden.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Timestamp {
     At(DateTime<Utc>),
     Raw(String),

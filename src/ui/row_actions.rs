@@ -28,12 +28,10 @@ pub fn RowActions(share: Share) -> impl IntoView {
             on:toggle=move |_| open.set(menu.get_untracked().is_some_and(|m| m.open()))
         >
             <summary aria-label=format!("Actions for {account}")>"Actions"</summary>
-            <Show when=move || open.get()>
-                {
-                    let share = share.clone();
-                    view! { <OnDemand asked=true what="the actions" load=move || chunks::row_menu(share.clone(), menu)/> }
-                }
-            </Show>
+            {move || open.get().then(|| {
+                let share = share.clone();
+                view! { <OnDemand asked=true what="the actions" load=move || chunks::row_menu(share.clone(), menu)/> }
+            })}
         </details>
     }
 }

@@ -1,3 +1,5 @@
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -5,6 +7,7 @@ use super::row_actions::{ExtendNoteRow, RowActions};
 use super::time::{local, local_compact};
 use crate::model::deadline::format_utc;
 use crate::model::expiry::{Expiry, DEFAULT_WARNING_DAYS};
+use crate::model::share::Timestamp;
 use crate::model::table_view::{Column, Sort};
 use crate::model::{Deadline, Share};
 use crate::state::selection::Selection;
@@ -71,10 +74,8 @@ pub fn ShareTable(
                     <For
                         each=move || shares.get()
                         key=row_key
-                        children=move |s| {
-                            let share = s.clone();
-                            let expiry = Signal::derive(move || Expiry::of(&s, now.get(), warning_days.get()));
-                            view! { <ShareRow share=share expiry=expiry with_actions=with_actions utc_times=utc_times selection=selection/> }
+                        children=move |share| view! {
+                            <ShareRow share=share now=now warning_days=warning_days with_actions=with_actions utc_times=utc_times selection=selection/>
                         }
                     />
                 </tbody>
@@ -83,21 +84,73 @@ pub fn ShareTable(
     }
 }
 
-/// Rows re-render when anything shown in them changes, not only when the account does.
-fn row_key(s: &Share) -> (String, String, String, bool, String) {
+/// Rows re-render when anything shown in them changes, not only when the account does: the
+/// key is a hash of what a row shows (cheaper to compare, on every keystroke of the filter,
+/// than the fields themselves).
+fn row_key(s: &Share) -> u64 {
+    let mut h = DefaultHasher::new();
     (
-        s.account.clone(),
-        s.deadline.label(),
-        s.updated.label(),
+        &s.account,
+        &s.permit,
+        &s.deadline,
         s.valid,
-        s.description.clone(),
+        &s.description,
+        &s.creator_name,
+        &s.creator_id,
+        &s.created,
+        &s.updated,
     )
+        .hash(&mut h);
+    h.finish()
 }
 
+/// A time in its three forms: UTC, the compact local form shown in a cell and the full one
+/// on hover. Worked out once per row, not on every switch between UTC and local.
+struct When {
+    utc: String,
+    compact: String,
+    title: String,
+}
+
+impl When {
+    fn of(t: &Timestamp) -> When {
+        let utc = t.label();
+        match t.instant() {
+            Some(i) => When {
+                compact: local_compact(i),
+                title: format!("{} · {utc}", local(i)),
+                utc,
+            },
+            None => When {
+                compact: utc.clone(),
+                title: format!("{utc} · {utc}"),
+                utc,
+            },
+        }
+    }
+
+    /// One line; the full local form and UTC on hover.
+    fn cell(self, utc_times: Signal<bool>) -> impl IntoView {
+        let When {
+            utc,
+            compact,
+            title,
+        } = self;
+        view! {
+            <td class="ss-nowrap">
+                <span title=title>{move || if utc_times.get() { utc.clone() } else { compact.clone() }}</span>
+            </td>
+        }
+    }
+}
+
+/// Every part of a row that moves with the clock (relative expiry, status) in one reactive
+/// closure: a row costs one effect for them, not five.
 #[component]
 fn ShareRow(
     share: Share,
-    expiry: Signal<Expiry>,
+    now: Signal<DateTime<Utc>>,
+    warning_days: Signal<i64>,
     with_actions: bool,
     utc_times: Signal<bool>,
     selection: Option<Selection>,
@@ -107,52 +160,43 @@ fn ShareRow(
         None if share.deadline == Deadline::Forever => "No end date".to_string(),
         None => "SWR sent a deadline the app does not recognise".to_string(),
     };
-    let status = move || expiry.get().status();
-    // One form shown, the other on hover: local time and UTC are both always at hand.
-    // On one line: the compact local form, or UTC; the full local form and UTC on hover.
-    let when = move |t: crate::model::share::Timestamp| {
-        let utc = t.label();
-        let (compact, full) = match t.instant() {
-            Some(i) => (local_compact(i), local(i)),
-            None => (utc.clone(), utc.clone()),
-        };
-        let shown = if utc_times.get() {
-            utc.clone()
-        } else {
-            compact
-        };
-        view! { <span title=format!("{full} · {utc}")>{shown}</span> }
-    };
-    let (created, updated) = (share.created.clone(), share.updated.clone());
+    let (created, updated) = (When::of(&share.created), When::of(&share.updated));
+    let until = share.deadline.label();
     let (account, row_account) = (share.account.clone(), share.account.clone());
     let note_account = share.account.clone();
+    let columns = Column::ALL.len() + 1 + usize::from(selection.is_some());
     view! {
         <tr data-account=row_account>
             {selection.map(|sel| select_cell(sel, share.account.clone()))}
             <th scope="row" class="ss-mono">{account}</th>
             <td><span class="ss-chip">{share.permission_label().to_string()}</span></td>
-            <td>
-                <span class="ss-expiry" tabindex="0">
-                    {share.deadline.label()}
-                    <span class=move || format!("ss-relative {}", status().css_class())>
-                        {move || format!(" · {}", expiry.get().label())}
-                    </span>
-                    <span class="ss-tip" role="tooltip">{exact}</span>
-                </span>
-            </td>
-            <td>
-                <span class=move || format!("ss-status {}", status().css_class())>
-                    {move || status().icon()} " "
-                    {move || status().word()}
-                </span>
-            </td>
+            {
+                let share = share.clone();
+                move || {
+                    let expiry = Expiry::of(&share, now.get(), warning_days.get());
+                    let status = expiry.status();
+                    let class = status.css_class();
+                    view! {
+                        <td>
+                            <span class="ss-expiry" tabindex="0">
+                                {until.clone()}
+                                <span class=format!("ss-relative {class}")>{format!(" · {}", expiry.label())}</span>
+                                <span class="ss-tip" role="tooltip">{exact.clone()}</span>
+                            </span>
+                        </td>
+                        <td>
+                            <span class=format!("ss-status {class}")>{status.icon()} " " {status.word()}</span>
+                        </td>
+                    }
+                }
+            }
             <td><span class="ss-clamp" title=share.description.clone()>{share.description.clone()}</span></td>
             <td title=share.creator_id.clone()>{share.creator_name.clone()}</td>
-            <td class="ss-nowrap">{move || when(created.clone())}</td>
-            <td class="ss-nowrap">{move || when(updated.clone())}</td>
+            {created.cell(utc_times)}
+            {updated.cell(utc_times)}
             {with_actions.then(|| view! { <td><RowActions share=share.clone()/></td> })}
         </tr>
-        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=Column::ALL.len() + 1 + usize::from(selection.is_some())/> })}
+        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=columns/> })}
     }
 }
 
