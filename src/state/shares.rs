@@ -135,6 +135,9 @@ pub struct SharesStore {
     /// The share whose revoke confirmation is open.
     pub revoking: RwSignal<Option<Share>>,
     pub draft: AddDraft,
+    /// A list answer has been painted: what waits for the first screen (the add form's
+    /// chunk, the suggestions) starts after the rows are on screen, not before them.
+    painted: RwSignal<bool>,
 }
 
 /// Creates a share after asking whether the account already has one, so an existing share
@@ -368,6 +371,7 @@ impl SharesStore {
             },
             revoking,
             draft,
+            painted: RwSignal::new(false),
         };
         // Load whenever what the list answers changes: repository, token, region, or the
         // configuration arriving. With nothing to load, whatever is under way is dropped.
@@ -411,7 +415,9 @@ impl SharesStore {
     /// to wait for (no token, no repository). Parts fetched on demand wait for this.
     pub fn first_screen_done(&self, session: Session) -> bool {
         session.config_ready.get()
-            && (!session.has_token() || self.key.with(Option::is_none) || self.loading_done())
+            && (!session.has_token()
+                || self.key.with(Option::is_none)
+                || (self.loading_done() && self.painted.get()))
     }
 
     /// The list on screen has its answer (rows or an error).
@@ -434,7 +440,7 @@ impl SharesStore {
     fn load(self, session: Session, key: ListKey) {
         let ticket = self.list.start(key.clone());
         let req = SwrApi::new(&key.swr, "", &key.token).list_shares(&key.repo);
-        let list = self.list;
+        let (list, painted) = (self.list, self.painted);
         spawn_local(async move {
             let result = match transport::send(&req).await {
                 Ok(r) => responses::share_list(&r),
@@ -446,6 +452,12 @@ impl SharesStore {
                 Err(_) => {}
             }
             list.finish(ticket, result);
+            if !painted.get_untracked() {
+                // The frame that shows the answer first, then the next task.
+                request_animation_frame(move || {
+                    set_timeout(move || painted.set(true), std::time::Duration::ZERO)
+                });
+            }
         });
     }
 }

@@ -15,7 +15,12 @@ pub fn write(v: &ViewState) {
     let loc = w.location();
     let path = loc.pathname().unwrap_or_default();
     let hash = loc.hash().unwrap_or_default();
-    let url = format!("{path}{}{hash}", v.to_query());
+    let query = v.to_query();
+    // At start the URL usually says this already; history calls are not free.
+    if loc.search().ok().as_deref() == Some(query.as_str()) {
+        return;
+    }
+    let url = format!("{path}{query}{hash}");
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
