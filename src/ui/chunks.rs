@@ -59,7 +59,7 @@ split_point!(changes: revoke_dialog() => view! { <RevokeDialog/> }.into_any());
 split_point!(tokens: reauth_dialog() => view! { <ReauthDialog/> }.into_any());
 split_point!(tokens: sign_in_form() => view! { <SignInForm/> }.into_any());
 // Suggestions for the repository fields, after the table.
-split_point!(suggestions: repo_suggestions(namespace: Signal<String>) => view! { <RepoSuggestions namespace=namespace/> }.into_any());
+split_point!(changes: repo_suggestions(namespace: Signal<String>) => view! { <RepoSuggestions namespace=namespace/> }.into_any());
 // The organization-wide views: opened from their tab.
 split_point!(organization: org_view() => view! { <OrgView/> }.into_any());
 split_point!(organization: bulk_share() => view! { <BulkShare/> }.into_any());
