@@ -1,6 +1,6 @@
 // The benchmark harness: the console against a hand-written vanilla-JS page (bench/vanilla/)
 // that fetches the same list through the same proxy and renders the same eight columns.
-// Both are served by the shipped nginx configuration (gzip, CSP, proxy) in front of one
+// Both are served by the shipped nginx configuration (compression, CSP, proxy) in front of one
 // emulator, measured in interleaved runs in headless Chromium; medians and ratios go to
 // BENCHMARKS.md. Run through scripts/bench.sh (which builds first).
 //
@@ -278,7 +278,7 @@ if (smoke) process.exit(0);
 
 const section = `<!-- compare:start -->
 Measured ${new Date().toISOString().slice(0, 10)} by \`scripts/bench.sh\` (\`bench/run.mjs\`): both pages behind the
-shipped nginx configuration (gzip) and one emulator, headless Chromium ${browser.version()}, ${runs} interleaved
+shipped nginx configuration (the build's brotli files as they are, gzip on the fly for the rest) and one emulator, headless Chromium ${browser.version()}, ${runs} interleaved
 runs each, medians. The token is in the tab's storage before the page loads; the list is
 \`acme-prod/big-catalog\` (100 shares); the slow link is Chromium's network emulation.
 

@@ -1,21 +1,15 @@
-// Inlined into the head of index.html by Trunk. A classic script: it runs while the page
-// is parsed, long before the wasm has arrived. It asks for config.json and, when this tab
-// already keeps a token ("Keep me signed in for this tab") and the URL names a
-// repository, for that repository's share list. The console takes these answers from
-// window.__swrShareEarly (src/api/early.rs) only for exactly the request it would send
-// itself; otherwise it asks again. It also builds one date formatter: the first one in a
-// page loads the locale's data (≈ 30 ms), better spent now than between the list and the
-// first row.
+// Inlined into index.html (it is part of the first load: keep it small). Runs while the
+// page is parsed: asks for config.json and, with a kept token and a repository in the URL,
+// for the share list, which src/api/early.rs hands to the console; warms the locale data.
 (() => {
   const early = (window.__swrShareEarly = {});
   const config = fetch('config.json').then((r) => (r.ok ? r.text() : null)).catch(() => null);
   early.config = config;
-  // Right after this script has sent its request: the page is idle until the wasm arrives,
-  // and later the same 30–90 ms would delay the first row.
+  // The page is idle until the wasm arrives; later these 30–90 ms would delay the first row.
   setTimeout(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }).format(0));
 
   const q = new URLSearchParams(location.search);
-  // Embedded (the host gives the token) or another view: nothing to ask for early.
+  // Embedded (the host gives the token) or another view: no list to ask for.
   if (q.get('embed') || q.get('view')) return;
   let token = '';
   try {
@@ -36,7 +30,7 @@
     const base = String(JSON.parse(text).regions[0].swr || '').trim().replace(/\/+$/, '');
     const url = `${base}/v2/manage/namespaces/${segment(namespace)}/repositories/${segment(repository.replaceAll('/', '$'))}/access-domains`;
     const answer = fetch(url, { headers: { 'Content-Type': 'application/json', 'X-Auth-Token': token } });
-    answer.catch(() => {}); // a failure is the console's to report, when it takes the answer
+    answer.catch(() => {}); // the console reports a failure when it takes the answer
     return { url, token, at: Date.now(), answer };
   }).catch(() => null);
 })();
