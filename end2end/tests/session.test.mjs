@@ -104,6 +104,7 @@ test('a kept token: the list is asked for while the wasm loads, once, and its ro
     const swr = await (await fetch(`${env.emulator.url}/v2/manage/namespaces/acme-prod/repositories/tools$builder/access-domains`,
       { headers: { 'content-type': 'application/json', 'x-auth-token': token } })).json();
     assert.deepEqual((await c.accounts()).sort(), swr.map((s) => s.access_domain).sort());
+    assert.equal(await c.token.inputValue(), token, 'the kept token is in its field');
     await page.waitForLoadState('networkidle');
     assert.equal(lists.length, 1, `one list request, the page's own: ${lists.join(', ')}`);
     assert.match(lists[0], /\/namespaces\/acme-prod\/repositories\/tools\$builder\/access-domains$/);

@@ -104,6 +104,20 @@ fn TokenField() -> impl IntoView {
             .refused
             .with(|r| r.is_some() && session.token.with(|t| r.as_deref() == Some(t.as_str())))
     };
+    // Not `prop:value`: Leptos sets that after the page is mounted, and Chrome lays out the
+    // whole page whenever a script sets a password field's value (25–60 ms at start, before
+    // the first row). The first value is the attribute, set before mounting; later ones
+    // are set only when they differ from what the field shows.
+    let input = NodeRef::<leptos::html::Input>::new();
+    let shown = move || typed.get().unwrap_or_else(|| session.token.get());
+    Effect::new(move |_| {
+        let value = shown();
+        if let Some(i) = input.get_untracked() {
+            if i.value() != value {
+                i.set_value(&value);
+            }
+        }
+    });
     view! {
         <form class="ss-field" on:submit=|ev: SubmitEvent| ev.prevent_default()>
             <label for="ss-token">"IAM token"</label>
@@ -114,7 +128,8 @@ fn TokenField() -> impl IntoView {
                 spellcheck="false"
                 aria-describedby="ss-token-help"
                 aria-invalid=move || refused().to_string()
-                prop:value=move || typed.get().unwrap_or_else(|| session.token.get())
+                node_ref=input
+                value=untrack(shown)
                 on:input=move |ev| {
                     typed.set(Some(event_target_value(&ev)));
                     let pasted = ev
