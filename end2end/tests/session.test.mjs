@@ -109,8 +109,9 @@ test('a kept token: the list is asked for while the wasm loads, once, and its ro
     assert.equal(lists.length, 1, `one list request, the page's own: ${lists.join(', ')}`);
     assert.match(lists[0], /\/namespaces\/acme-prod\/repositories\/tools\$builder\/access-domains$/);
     // A reload of the list asks SWR again: the early answer is never used twice.
+    const again = page.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith('/access-domains'));
     await page.getByRole('button', { name: 'Reload' }).click();
-    await page.waitForLoadState('networkidle');
+    await again;
     assert.equal(lists.length, 2);
   }));
 
