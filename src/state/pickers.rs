@@ -88,16 +88,23 @@ impl Pickers {
             namespaces_fetch: Fetch::new(),
             repos_fetch: Fetch::new(),
         };
-        Effect::new(move |_| p.load_namespaces());
-        Effect::new(move |_| p.load_repositories());
+        // Each list is asked for when its own key changes: a new organization typed asks
+        // for its repositories, not again for the organizations.
+        Effect::new(move |_| {
+            p.load_namespaces(false);
+            p.load_repositories(false);
+        });
         p
     }
 
-    fn load_namespaces(self) {
+    fn load_namespaces(self, again: bool) {
         let Some(key) = self.ns_key.get() else {
             self.namespaces_fetch.cancel();
             return;
         };
+        if !again && self.namespaces_fetch.asked(&key) {
+            return;
+        }
         let ticket = self.namespaces_fetch.start(key.clone());
         spawn_local(async move {
             let r = manageable_namespaces(&key).await;
@@ -105,11 +112,14 @@ impl Pickers {
         });
     }
 
-    fn load_repositories(self) {
+    fn load_repositories(self, again: bool) {
         let Some(key) = self.repo_key.get() else {
             self.repos_fetch.cancel();
             return;
         };
+        if !again && self.repos_fetch.asked(&key) {
+            return;
+        }
         let ticket = self.repos_fetch.start(key.clone());
         spawn_local(async move {
             let r = all_private_repos(&key).await;
@@ -162,8 +172,8 @@ impl Pickers {
     /// Loads both lists again, in place.
     pub fn retry(self) {
         untrack(|| {
-            self.load_namespaces();
-            self.load_repositories();
+            self.load_namespaces(true);
+            self.load_repositories(true);
         });
     }
 }

@@ -117,6 +117,13 @@ where
         self.with(key, |r| r.and_then(|r| r.as_ref().err()).cloned())
     }
 
+    /// `key` has been asked for already: answered, or under way (untracked).
+    pub fn asked(&self, key: &K) -> bool {
+        self.answer
+            .with_untracked(|a| a.as_ref().is_some_and(|a| &a.key == key))
+            || self.pending.with_untracked(|p| p.as_ref() == Some(key))
+    }
+
     /// A request for `key` is under way (tracked).
     pub fn loading(&self, key: &K) -> bool {
         self.pending.with(|p| p.as_ref() == Some(key))

@@ -82,6 +82,23 @@ fn token_line(session: Session, now: Now) -> Option<String> {
     Some(format!("{who}{when}"))
 }
 
+/// Keeps a field's value in step with `value`, as `prop:value` would, but set at once:
+/// Leptos applies `prop:value` in a microtask after the page is mounted, and Chrome lays out
+/// the whole page whenever a script sets a password field's value (25–60 ms before the first
+/// row). Here the first value is set while the field is built, before it is in the page;
+/// later ones only when they differ from what the field shows (typing is left alone).
+fn field_value(el: web_sys::Element, value: Signal<String>) {
+    let input: web_sys::HtmlInputElement = el.unchecked_into();
+    let sync = RenderEffect::new(move |_| {
+        let v = value.get();
+        if input.value() != v {
+            input.set_value(&v);
+        }
+    });
+    // Lives as long as the field's owner.
+    StoredValue::new_local(sync);
+}
+
 /// The token field. A token is used once it is meant: pasted, Enter or leaving the field,
 /// or a pause in typing; until then what is typed stays in the field, and nothing is
 /// requested.
@@ -104,20 +121,7 @@ fn TokenField() -> impl IntoView {
             .refused
             .with(|r| r.is_some() && session.token.with(|t| r.as_deref() == Some(t.as_str())))
     };
-    // Not `prop:value`: Leptos sets that after the page is mounted, and Chrome lays out the
-    // whole page whenever a script sets a password field's value (25–60 ms at start, before
-    // the first row). The first value is the attribute, set before mounting; later ones
-    // are set only when they differ from what the field shows.
-    let input = NodeRef::<leptos::html::Input>::new();
-    let shown = move || typed.get().unwrap_or_else(|| session.token.get());
-    Effect::new(move |_| {
-        let value = shown();
-        if let Some(i) = input.get_untracked() {
-            if i.value() != value {
-                i.set_value(&value);
-            }
-        }
-    });
+    let shown = Signal::derive(move || typed.get().unwrap_or_else(|| session.token.get()));
     view! {
         <form class="ss-field" on:submit=|ev: SubmitEvent| ev.prevent_default()>
             <label for="ss-token">"IAM token"</label>
@@ -128,8 +132,7 @@ fn TokenField() -> impl IntoView {
                 spellcheck="false"
                 aria-describedby="ss-token-help"
                 aria-invalid=move || refused().to_string()
-                node_ref=input
-                value=untrack(shown)
+                use:field_value=shown
                 on:input=move |ev| {
                     typed.set(Some(event_target_value(&ev)));
                     let pasted = ev

@@ -14,13 +14,9 @@ fn formatter(date_style: &str) -> js_sys::Function {
 }
 
 thread_local! {
-    // One formatter of each kind for the page: building one costs about 85 µs, a table row
-    // needs three.
+    // One formatter of each kind for the page (the first one a page builds costs 30–90 ms).
     static FULL: js_sys::Function = formatter("medium");
     static COMPACT: js_sys::Function = formatter("short");
-}
-
-thread_local! {
     // The same times come back on every filter keystroke: each is formatted once.
     static DONE: RefCell<HashMap<(bool, i64), String>> = RefCell::new(HashMap::new());
 }
