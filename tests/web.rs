@@ -119,6 +119,41 @@ fn table_shows_every_field_and_status_in_words() {
     drop(handle);
 }
 
+/// Rows are written as markup in one call: what SWR sends is shown as text, never as markup.
+#[wasm_bindgen_test]
+fn table_shows_markup_from_swr_as_text() {
+    let root = container();
+    let body = r#"[{"namespace":"demo","repository":"paas","access_domain":"partner","permit":"read",
+       "deadline":"forever","description":"<img src=x onerror=\"alert(1)\"> & <b>bold</b>",
+       "creator_id":"id\" onmouseover=\"x","creator_name":"<i>user</i>","created":"2021-06-10T08:14:42Z",
+       "updated":"2021-06-10T08:14:42Z","status":true}]"#;
+    let shares = swr_share::api::responses::share_list(&RawResponse {
+        status: 200,
+        body: body.into(),
+        subject_token: None,
+    })
+    .unwrap();
+    let handle = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <ShareTable shares=shares.clone()/> },
+    );
+    let row = root.query_selector("tbody tr").unwrap().unwrap();
+    assert!(row.query_selector("img, b, i").unwrap().is_none());
+    let text = row.text_content().unwrap();
+    assert!(
+        text.contains(r#"<img src=x onerror="alert(1)"> & <b>bold</b>"#)
+            && text.contains("<i>user</i>"),
+        "{text}"
+    );
+    let creator = row.query_selector("td[title]").unwrap().unwrap();
+    assert_eq!(
+        creator.get_attribute("title").unwrap(),
+        r#"id" onmouseover="x"#
+    );
+    assert!(!creator.has_attribute("onmouseover"));
+    drop(handle);
+}
+
 struct Harness {
     root: HtmlElement,
     dispatched: Rc<Cell<u32>>,

@@ -4,6 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::chunks;
+use super::in_step::keep_in_step;
 use super::on_demand::OnDemand;
 use super::pause::Pause;
 use super::time::local;
@@ -89,14 +90,12 @@ fn token_line(session: Session, now: Now) -> Option<String> {
 /// later ones only when they differ from what the field shows (typing is left alone).
 fn field_value(el: web_sys::Element, value: Signal<String>) {
     let input: web_sys::HtmlInputElement = el.unchecked_into();
-    let sync = RenderEffect::new(move |_| {
+    keep_in_step(move |_| {
         let v = value.get();
         if input.value() != v {
             input.set_value(&v);
         }
     });
-    // Lives as long as the field's owner.
-    StoredValue::new_local(sync);
 }
 
 /// The token field. A token is used once it is meant: pasted, Enter or leaving the field,

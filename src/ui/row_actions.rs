@@ -1,9 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::chunks;
 use super::copy_button::CopyButton;
-use super::on_demand::OnDemand;
 use super::outcome_note::OutcomeNote;
 use super::time::today_utc;
 use crate::api::error::Operation;
@@ -12,29 +10,6 @@ use crate::model::expiry::extend;
 use crate::model::Share;
 use crate::state::session::Session;
 use crate::state::shares::{Extension, SharesStore};
-
-/// The actions on one share, in a disclosure menu that works with the keyboard. What a
-/// one-click extend did is said in the row itself. The menu's items are built when it is
-/// opened: a row costs a summary until then, which keeps filtering and the first paint fast.
-#[component]
-pub fn RowActions(share: Share) -> impl IntoView {
-    let menu = NodeRef::<leptos::html::Details>::new();
-    let open = RwSignal::new(false);
-    let account = share.account.clone();
-    view! {
-        <details
-            class="ss-actions-menu"
-            node_ref=menu
-            on:toggle=move |_| open.set(menu.get_untracked().is_some_and(|m| m.open()))
-        >
-            <summary aria-label=format!("Actions for {account}")>"Actions"</summary>
-            {move || open.get().then(|| {
-                let share = share.clone();
-                view! { <OnDemand asked=true what="the actions" load=move || chunks::row_menu(share.clone(), menu)/> }
-            })}
-        </details>
-    }
-}
 
 /// The items of a row's menu: extend, edit, revoke, copy (in the `changes` chunk).
 #[component]

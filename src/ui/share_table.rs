@@ -3,15 +3,11 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::row_actions::{ExtendNoteRow, RowActions};
-use super::time::{local, local_compact};
-use crate::model::deadline::format_utc;
-use crate::model::expiry::{Expiry, DEFAULT_WARNING_DAYS};
-use crate::model::share::Timestamp;
+use super::share_row::ShareRow;
+use crate::model::expiry::DEFAULT_WARNING_DAYS;
 use crate::model::table_view::{Column, Sort};
-use crate::model::{Deadline, Share};
+use crate::model::Share;
 use crate::state::selection::Selection;
-use crate::state::shares::SharesStore;
 
 /// Every field of the list response, one row per account; sortable headers; optional row
 /// actions (edit, extend, revoke, copy).
@@ -102,120 +98,4 @@ fn row_key(s: &Share) -> u64 {
     )
         .hash(&mut h);
     h.finish()
-}
-
-/// A time in its three forms: UTC, the compact local form shown in a cell and the full one
-/// on hover. Worked out once per row, not on every switch between UTC and local.
-struct When {
-    utc: String,
-    compact: String,
-    title: String,
-}
-
-impl When {
-    fn of(t: &Timestamp) -> When {
-        let utc = t.label();
-        match t.instant() {
-            Some(i) => When {
-                compact: local_compact(i),
-                title: format!("{} · {utc}", local(i)),
-                utc,
-            },
-            None => When {
-                compact: utc.clone(),
-                title: format!("{utc} · {utc}"),
-                utc,
-            },
-        }
-    }
-
-    /// One line; the full local form and UTC on hover.
-    fn cell(self, utc_times: Signal<bool>) -> impl IntoView {
-        let When {
-            utc,
-            compact,
-            title,
-        } = self;
-        view! {
-            <td class="ss-nowrap">
-                <span title=title>{move || if utc_times.get() { utc.clone() } else { compact.clone() }}</span>
-            </td>
-        }
-    }
-}
-
-/// Every part of a row that moves with the clock (relative expiry, status) in one reactive
-/// closure: a row costs one effect for them, not five.
-#[component]
-fn ShareRow(
-    share: Share,
-    now: Signal<DateTime<Utc>>,
-    warning_days: Signal<i64>,
-    with_actions: bool,
-    utc_times: Signal<bool>,
-    selection: Option<Selection>,
-) -> impl IntoView {
-    let exact = match share.deadline.cutoff() {
-        Some(c) => format!("Access ends {} ({} your time)", format_utc(c), local(c)),
-        None if share.deadline == Deadline::Forever => "No end date".to_string(),
-        None => "SWR sent a deadline the app does not recognise".to_string(),
-    };
-    let (created, updated) = (When::of(&share.created), When::of(&share.updated));
-    let until = share.deadline.label();
-    let (account, row_account) = (share.account.clone(), share.account.clone());
-    let note_account = share.account.clone();
-    let columns = Column::ALL.len() + 1 + usize::from(selection.is_some());
-    view! {
-        <tr data-account=row_account>
-            {selection.map(|sel| select_cell(sel, share.account.clone()))}
-            <th scope="row" class="ss-mono">{account}</th>
-            <td><span class="ss-chip">{share.permission_label().to_string()}</span></td>
-            {
-                let share = share.clone();
-                move || {
-                    let expiry = Expiry::of(&share, now.get(), warning_days.get());
-                    let status = expiry.status();
-                    let class = status.css_class();
-                    view! {
-                        <td>
-                            <span class="ss-expiry" tabindex="0">
-                                {until.clone()}
-                                <span class=format!("ss-relative {class}")>{format!(" · {}", expiry.label())}</span>
-                                <span class="ss-tip" role="tooltip">{exact.clone()}</span>
-                            </span>
-                        </td>
-                        <td>
-                            <span class=format!("ss-status {class}")>{status.icon()} " " {status.word()}</span>
-                        </td>
-                    }
-                }
-            }
-            <td><span class="ss-clamp" title=share.description.clone()>{share.description.clone()}</span></td>
-            <td title=share.creator_id.clone()>{share.creator_name.clone()}</td>
-            {created.cell(utc_times)}
-            {updated.cell(utc_times)}
-            {with_actions.then(|| view! { <td><RowActions share=share.clone()/></td> })}
-        </tr>
-        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=columns/> })}
-    }
-}
-
-/// The checkbox that chooses a row for a bulk extend or revoke in the open repository.
-fn select_cell(sel: Selection, account: String) -> impl IntoView {
-    let repo = SharesStore::expect().repo;
-    let label = format!("Select {account}");
-    let (a1, a2) = (account.clone(), account);
-    view! {
-        <td class="ss-select">
-            <input
-                type="checkbox"
-                aria-label=label
-                prop:checked=move || repo.with(|r| sel.contains(r, &a1))
-                on:change:target=move |ev| {
-                    let on = ev.target().checked();
-                    repo.with_untracked(|r| sel.set(r, &a2, on))
-                }
-            />
-        </td>
-    }
 }

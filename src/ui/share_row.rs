@@ -1,0 +1,340 @@
+//! One row of the share table. Its cells are written as markup and set in one DOM call: a
+//! row has about forty nodes, and building them one call at a time was most of what the
+//! first paint and every filter keystroke cost. What changes after the row is built (the
+//! clock, UTC or local times, its checkbox) is set in place by one render effect, and the
+//! row's menu is built the first time it is opened.
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::tachys::html::node_ref::NodeRefContainer;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::JsCast;
+
+use super::chunks;
+use super::in_step::keep_in_step;
+use super::markup::text;
+use super::on_demand::OnDemand;
+use super::row_actions::ExtendNoteRow;
+use super::time::{local, local_compact};
+use crate::model::deadline::format_utc;
+use crate::model::expiry::{Expiry, Status};
+use crate::model::share::Timestamp;
+use crate::model::table_view::Column;
+use crate::model::{Deadline, Share};
+use crate::state::selection::Selection;
+use crate::state::shares::SharesStore;
+
+/// A time in its three forms: UTC, the compact local form shown in a cell and the full one
+/// on hover. Worked out once per row, not on every switch between UTC and local.
+#[derive(Clone)]
+struct When {
+    utc: String,
+    compact: String,
+    title: String,
+}
+
+impl When {
+    fn of(t: &Timestamp) -> When {
+        let utc = t.label();
+        match t.instant() {
+            Some(i) => When {
+                compact: local_compact(i),
+                title: format!("{} · {utc}", local(i)),
+                utc,
+            },
+            None => When {
+                compact: utc.clone(),
+                title: format!("{utc} · {utc}"),
+                utc,
+            },
+        }
+    }
+
+    fn shown(&self, utc: bool) -> &str {
+        if utc {
+            &self.utc
+        } else {
+            &self.compact
+        }
+    }
+}
+
+/// What the clock decides in a row: its relative expiry and status.
+#[derive(Clone, PartialEq)]
+struct Clocked {
+    label: String,
+    status: Status,
+}
+
+impl Clocked {
+    fn of(share: &Share, now: DateTime<Utc>, warning_days: i64) -> Clocked {
+        let e = Expiry::of(share, now, warning_days);
+        Clocked {
+            label: e.label(),
+            status: e.status(),
+        }
+    }
+}
+
+/// What the render effect last set, to touch the page only where something changed.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    clocked: Clocked,
+    utc: bool,
+    checked: bool,
+}
+
+#[component]
+pub fn ShareRow(
+    share: Share,
+    now: Signal<DateTime<Utc>>,
+    warning_days: Signal<i64>,
+    with_actions: bool,
+    utc_times: Signal<bool>,
+    selection: Option<Selection>,
+) -> impl IntoView {
+    // The checkbox belongs to the open repository's selection (only the console has one).
+    let chosen = selection.map(|sel| (sel, SharesStore::expect().repo));
+    let account = share.account.clone();
+    let checked =
+        move || chosen.is_some_and(|(sel, repo)| repo.with(|r| sel.contains(r, &account)));
+    let first = Shown {
+        clocked: Clocked::of(&share, now.get_untracked(), warning_days.get_untracked()),
+        utc: utc_times.get_untracked(),
+        checked: untrack(checked.clone()),
+    };
+    let (created, updated) = (When::of(&share.created), When::of(&share.updated));
+    let html = cells(
+        &share,
+        &first,
+        &created,
+        &updated,
+        selection.is_some(),
+        with_actions,
+    );
+    let live = Live {
+        share: share.clone(),
+        now,
+        warning_days,
+        utc_times,
+        checked: Rc::new(checked),
+        created,
+        updated,
+        offset: usize::from(selection.is_some()),
+        first,
+    };
+    let on_change = {
+        let account = share.account.clone();
+        move |ev: web_sys::Event| {
+            let (Some((sel, repo)), Some(input)) = (
+                chosen,
+                ev.target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()),
+            ) else {
+                return;
+            };
+            repo.with_untracked(|r| sel.set(r, &account, input.checked()));
+        }
+    };
+    let menu = menu_on_open(share.clone());
+    let columns = Column::ALL.len() + 1 + usize::from(selection.is_some());
+    let note_account = share.account.clone();
+    view! {
+        <tr
+            data-account=share.account.clone()
+            inner_html=html
+            use:live_cells=live
+            on:change=on_change
+            on:toggle:capture=menu
+        ></tr>
+        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=columns/> })}
+    }
+}
+
+/// The row's cells, the same markup a view would build; every text from SWR is escaped.
+fn cells(
+    share: &Share,
+    shown: &Shown,
+    created: &When,
+    updated: &When,
+    with_select: bool,
+    with_actions: bool,
+) -> String {
+    let mut h = String::with_capacity(1024);
+    if with_select {
+        h.push_str(r#"<td class="ss-select"><input type="checkbox" aria-label="Select "#);
+        text(&mut h, &share.account);
+        h.push('"');
+        if shown.checked {
+            h.push_str(" checked");
+        }
+        h.push_str("></td>");
+    }
+    h.push_str(r#"<th scope="row" class="ss-mono">"#);
+    text(&mut h, &share.account);
+    h.push_str(r#"</th><td><span class="ss-chip">"#);
+    text(&mut h, share.permission_label());
+    h.push_str("</span></td><td>");
+    expiry_cell(&mut h, share, &shown.clocked);
+    h.push_str("</td><td>");
+    status_cell(&mut h, &shown.clocked);
+    h.push_str(r#"</td><td><span class="ss-clamp" title=""#);
+    text(&mut h, &share.description);
+    h.push_str(r#"">"#);
+    text(&mut h, &share.description);
+    h.push_str(r#"</span></td><td title=""#);
+    text(&mut h, &share.creator_id);
+    h.push_str(r#"">"#);
+    text(&mut h, &share.creator_name);
+    h.push_str("</td>");
+    for when in [created, updated] {
+        h.push_str(r#"<td class="ss-nowrap"><span title=""#);
+        text(&mut h, &when.title);
+        h.push_str(r#"">"#);
+        text(&mut h, when.shown(shown.utc));
+        h.push_str("</span></td>");
+    }
+    if with_actions {
+        h.push_str(r#"<td><details class="ss-actions-menu"><summary aria-label="Actions for "#);
+        text(&mut h, &share.account);
+        h.push_str(r#"">Actions</summary></details></td>"#);
+    }
+    h
+}
+
+/// The date, the relative expiry and, on hover or focus, the exact end.
+fn expiry_cell(h: &mut String, share: &Share, c: &Clocked) {
+    let exact = match share.deadline.cutoff() {
+        Some(t) => format!("Access ends {} ({} your time)", format_utc(t), local(t)),
+        None if share.deadline == Deadline::Forever => "No end date".to_string(),
+        None => "SWR sent a deadline the app does not recognise".to_string(),
+    };
+    h.push_str(r#"<span class="ss-expiry" tabindex="0">"#);
+    text(h, &share.deadline.label());
+    h.push_str(r#"<span class="ss-relative "#);
+    h.push_str(c.status.css_class());
+    h.push_str(r#""> · "#);
+    text(h, &c.label);
+    h.push_str(r#"</span><span class="ss-tip" role="tooltip">"#);
+    text(h, &exact);
+    h.push_str("</span></span>");
+}
+
+/// The status in words and an icon, never colour alone.
+fn status_cell(h: &mut String, c: &Clocked) {
+    h.push_str(r#"<span class="ss-status "#);
+    h.push_str(c.status.css_class());
+    h.push_str(r#"">"#);
+    h.push_str(c.status.icon());
+    h.push(' ');
+    h.push_str(c.status.word());
+    h.push_str("</span>");
+}
+
+/// What `live_cells` keeps in step after the row is built.
+#[derive(Clone)]
+struct Live {
+    share: Share,
+    now: Signal<DateTime<Utc>>,
+    warning_days: Signal<i64>,
+    utc_times: Signal<bool>,
+    checked: Rc<dyn Fn() -> bool>,
+    created: When,
+    updated: When,
+    /// 1 when the first cell is the checkbox.
+    offset: usize,
+    first: Shown,
+}
+
+/// One render effect per row for everything in it that moves: the relative expiry and
+/// status with the clock, the times between UTC and local, the checkbox with the selection.
+fn live_cells(el: web_sys::Element, live: Live) {
+    let Live {
+        share,
+        now,
+        warning_days,
+        utc_times,
+        checked,
+        created,
+        updated,
+        offset,
+        first,
+    } = live;
+    let row = el.clone();
+    let cell = move |i: usize| row.children().item((offset + i) as u32);
+    keep_in_step(move |before: Option<Shown>| {
+        let shown = Shown {
+            clocked: Clocked::of(&share, now.get(), warning_days.get()),
+            utc: utc_times.get(),
+            checked: checked(),
+        };
+        // The first time, the markup already says all of it.
+        let before = before.unwrap_or_else(|| first.clone());
+        if shown.clocked != before.clocked {
+            let mut h = String::new();
+            expiry_cell(&mut h, &share, &shown.clocked);
+            if let Some(td) = cell(2) {
+                td.set_inner_html(&h);
+            }
+            h.clear();
+            status_cell(&mut h, &shown.clocked);
+            if let Some(td) = cell(3) {
+                td.set_inner_html(&h);
+            }
+        }
+        if shown.utc != before.utc {
+            for (i, when) in [(6, &created), (7, &updated)] {
+                if let Some(span) = cell(i).and_then(|td| td.first_element_child()) {
+                    span.set_text_content(Some(when.shown(shown.utc)));
+                }
+            }
+        }
+        if shown.checked != before.checked {
+            if let Some(input) = el
+                .first_element_child()
+                .and_then(|td| td.first_element_child())
+                .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_checked(shown.checked);
+            }
+        }
+        shown
+    });
+}
+
+/// Builds the row's menu (in the `changes` chunk) into its `<details>` the first time it
+/// is opened, under the row's owner, so that it goes when the row goes.
+fn menu_on_open(share: Share) -> impl Fn(web_sys::Event) + 'static {
+    let owner = Owner::current();
+    let built = StoredValue::new_local(None::<AnyViewState>);
+    move |ev: web_sys::Event| {
+        let Some(details) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        else {
+            return;
+        };
+        if !details.open() || built.with_value(Option::is_some) {
+            return;
+        }
+        let menu = NodeRef::<leptos::html::Details>::new();
+        menu.load(&details);
+        let share = share.clone();
+        let build = move || {
+            let mut state = view! {
+                <OnDemand asked=true what="the actions" load=move || chunks::row_menu(share.clone(), menu)/>
+            }
+            .into_any()
+            .build();
+            state.mount(&details, None);
+            state
+        };
+        let state = match &owner {
+            Some(o) => o.with(build),
+            None => build(),
+        };
+        built.set_value(Some(state));
+    }
+}
