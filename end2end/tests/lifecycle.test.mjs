@@ -86,6 +86,27 @@ test('revoke names account and repository; Undo brings the share back as it was'
     assert.match(row, /Settlement integration, permanent partner/);
   }));
 
+test('after a revoke, nothing on the page still speaks of that share as current', () =>
+  scenario(env, 'revoke clears notes', async (page) => {
+    const c = await openPayments(page);
+    await c.addShare({ account: 'note-partner', lastDay: utcDay(30) });
+    const added = c.addForm.locator('.ss-success').filter({ hasText: 'with note-partner' });
+    await added.waitFor();
+    await c.rowAction('note-partner', 'Extend +90 days');
+    const note = page.locator('tr.ss-note-row[data-note-for="note-partner"]');
+    await note.locator('.ss-success').waitFor();
+    await c.rowAction('note-partner', 'Revoke…');
+    await c.revokeDialog.getByRole('button', { name: 'Revoke note-partner' }).click();
+    await page.waitForFunction(() => !document.querySelector('tr[data-account="note-partner"]'));
+    assert.equal(await note.count(), 0);
+    assert.equal(await added.count(), 0);
+    // Undo brings the share back, not the notes about what was done to it before.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await c.row('note-partner').waitFor();
+    assert.equal(await note.count(), 0);
+    assert.equal(await added.count(), 0);
+  }));
+
 test('revoke can be cancelled with Escape, nothing is deleted', () =>
   scenario(env, 'revoke cancel', async (page) => {
     const c = await openPayments(page);

@@ -140,6 +140,29 @@ pub struct SharesStore {
     painted: RwSignal<bool>,
 }
 
+/// After a revoke, what the page still says about that share is out of date: the note under
+/// its row about an extend, and the add form's "shared with" note. Both go.
+fn forget_notes_about(
+    repo: &RepoRef,
+    account: &str,
+    extended: RwSignal<Option<Extension>>,
+    add: Action<(RepoRef, NewShare), WriteOutcome>,
+) {
+    if extended.with_untracked(|x| {
+        x.as_ref()
+            .is_some_and(|x| &x.repo == repo && x.basis.is_account(account))
+    }) {
+        extended.set(None);
+    }
+    let names_it = add.value().with_untracked(|v| match v {
+        Some(WriteOutcome::Done(Some(s)) | WriteOutcome::Exists(s)) => s.is_account(account),
+        _ => false,
+    });
+    if names_it {
+        add.clear();
+    }
+}
+
 /// Creates a share after asking whether the account already has one, so an existing share
 /// is offered for editing instead of provoking a 409.
 async fn create_checked(
@@ -316,6 +339,7 @@ impl SharesStore {
                 send_update(session, target, api, u).await
             }
         });
+        let extended = RwSignal::new(None::<Extension>);
         let revoke = Action::new_local(move |(repo, share): &(RepoRef, Share)| {
             let (api, repo, share) = (session.api_untracked(), repo.clone(), share.clone());
             async move {
@@ -334,6 +358,7 @@ impl SharesStore {
                 .await;
                 if outcome.is_done() {
                     revoking.set(None);
+                    forget_notes_about(&repo, &share.account, extended, add);
                     let offer = UndoOffer {
                         repo,
                         share,
@@ -360,7 +385,7 @@ impl SharesStore {
             restore,
             update,
             extend,
-            extended: RwSignal::new(None),
+            extended,
             revoke,
             undo,
             notice,
