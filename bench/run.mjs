@@ -102,9 +102,9 @@ async function filterRepaint(page, text, id = 'ss-filter') {
     const t0 = performance.now();
     const obs = new MutationObserver(() => {
       obs.disconnect();
-      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, rows: document.querySelectorAll('tbody tr').length }));
+      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, rows: document.querySelectorAll('tbody tr:not([hidden])').length }));
     });
-    obs.observe(body, { subtree: true, childList: true, characterData: true });
+    obs.observe(body, { subtree: true, childList: true, characterData: true, attributes: true });
     input.value = value;
     input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: value ? 'insertText' : 'deleteContentBackward' }));
   }), [text, id]);

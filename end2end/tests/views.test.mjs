@@ -10,6 +10,32 @@ before(async () => { env = await startAll(); });
 after(async () => { await env?.stop(); });
 beforeEach(async () => { await env.emulator.reset(); });
 
+test('the filter hides rows on a phone-sized screen too, with the note of a hidden row, and shows them again as they were', () =>
+  scenario(env, 'filter hides rows', async (page) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(await env.emulator.token());
+    await c.table.waitFor();
+    await c.rowAction('contractor-ops', 'Extend +30 days');
+    const note = page.locator('tr.ss-note-row[data-note-for="contractor-ops"]');
+    await note.locator('.ss-success').waitFor();
+    const shown = () => page.evaluate(() => [...document.querySelectorAll('tbody tr')]
+      .filter((tr) => getComputedStyle(tr).display !== 'none')
+      .map((tr) => tr.dataset.account ?? `note:${tr.dataset.noteFor}`));
+    await c.filter.fill('partner');
+    assert.deepEqual(await c.accounts(), ['partner-bank']);
+    assert.deepEqual(await shown(), ['partner-bank']);
+    await c.filter.fill('nothing-like-this');
+    await page.getByText('No share matches the filter.').waitFor();
+    assert.deepEqual(await shown(), []);
+    await page.getByRole('button', { name: 'Show all' }).click();
+    assert.equal(await c.filter.inputValue(), '');
+    assert.equal((await c.accounts()).length, 5);
+    assert.ok((await shown()).includes('note:contractor-ops'), 'the note is back under its row');
+    assert.equal(await page.getByText('No share matches the filter.').isVisible(), false);
+  }));
+
 test('filter, status chips and sort live in the URL; a link reopens exactly that view', () =>
   scenario(env, 'url view state', async (page) => {
     const c = new ConsolePage(page, env.appUrl);

@@ -189,27 +189,24 @@ fn compare(a: (&Share, &Expiry), b: (&Share, &Expiry), column: Column) -> Orderi
 
 /// Text matches account, description or creator, without regard to case.
 pub fn matches_text(s: &Share, text: &str) -> bool {
-    let t = text.trim().to_lowercase();
+    matches_lowered(s, &text.trim().to_lowercase())
+}
+
+/// `matches_text` with the text already trimmed and in lower case (once per keystroke, not
+/// once per row).
+fn matches_lowered(s: &Share, t: &str) -> bool {
     t.is_empty()
         || [&s.account, &s.description, &s.creator_name]
             .iter()
-            .any(|f| f.to_lowercase().contains(&t))
+            .any(|f| f.to_lowercase().contains(t))
 }
 
-/// The rows to show: indices into `shares` for the requested page (1-based, clamped), and
-/// how many rows match in all.
-pub fn visible(
-    shares: &[Share],
-    expiries: &[Expiry],
-    text: &str,
-    status: StatusFilter,
-    sort: Option<Sort>,
-    page: usize,
-) -> (Vec<usize>, usize) {
-    let mut idx: Vec<usize> = (0..shares.len())
-        .filter(|&i| matches_text(&shares[i], text) && status.matches(&expiries[i]))
-        .collect();
+/// Every row, as indices into `shares`, in the order `sort` asks for (the list's own order
+/// without one). Worked out once per list and order, not on every keystroke of the filter.
+pub fn ordered(shares: &[Share], expiries: &[Expiry], sort: Option<Sort>) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..shares.len()).collect();
     if let Some(s) = sort {
+        // Stable: rows that compare equal keep the list's order.
         idx.sort_by(|&a, &b| {
             let o = compare(
                 (&shares[a], &expiries[a]),
@@ -223,14 +220,54 @@ pub fn visible(
             }
         });
     }
-    let total = idx.len();
+    idx
+}
+
+/// The rows to show from `ordered`: indices into `shares` for the requested page (1-based,
+/// clamped), and how many rows match in all.
+pub fn page_of(
+    shares: &[Share],
+    expiries: &[Expiry],
+    ordered: &[usize],
+    text: &str,
+    status: StatusFilter,
+    page: usize,
+) -> (Vec<usize>, usize) {
+    let text = text.trim().to_lowercase();
+    let matching: Vec<usize> = ordered
+        .iter()
+        .copied()
+        .filter(|&i| matches_lowered(&shares[i], &text) && status.matches(&expiries[i]))
+        .collect();
+    let total = matching.len();
     let page = page.clamp(1, page_count(total));
     (
-        idx.into_iter()
+        matching
+            .into_iter()
             .skip((page - 1) * PAGE_SIZE)
             .take(PAGE_SIZE)
             .collect(),
         total,
+    )
+}
+
+/// The rows to show: indices into `shares` for the requested page (1-based, clamped), and
+/// how many rows match in all.
+pub fn visible(
+    shares: &[Share],
+    expiries: &[Expiry],
+    text: &str,
+    status: StatusFilter,
+    sort: Option<Sort>,
+    page: usize,
+) -> (Vec<usize>, usize) {
+    page_of(
+        shares,
+        expiries,
+        &ordered(shares, expiries, sort),
+        text,
+        status,
+        page,
     )
 }
 

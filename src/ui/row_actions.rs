@@ -75,7 +75,12 @@ pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoV
 
 /// The row under a share's row where what became of its one-click extend is said.
 #[component]
-pub fn ExtendNoteRow(account: String, columns: usize) -> impl IntoView {
+pub fn ExtendNoteRow(
+    account: String,
+    columns: usize,
+    /// Its share's row is shown (hidden by the filter, the note goes with it).
+    shown: Signal<bool>,
+) -> impl IntoView {
     let store = SharesStore::expect();
     let mine = {
         let account = account.clone();
@@ -89,7 +94,7 @@ pub fn ExtendNoteRow(account: String, columns: usize) -> impl IntoView {
     move || {
         mine().map(|x| {
             view! {
-                <tr class="ss-note-row" data-note-for=account.clone()>
+                <tr class="ss-note-row" data-note-for=account.clone() hidden=move || !shown.get()>
                     <td colspan=columns.to_string() aria-live="polite"><ExtendNote asked=x/></td>
                 </tr>
             }

@@ -4,6 +4,7 @@
 //! clock, UTC or local times, its checkbox) is set in place by one render effect, and the
 //! row's menu is built the first time it is opened.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
@@ -84,11 +85,16 @@ struct Shown {
     clocked: Clocked,
     utc: bool,
     checked: bool,
+    /// On the page the filter, chips and pager show.
+    visible: bool,
+    /// The cells are written (a row built hidden gets them when first shown).
+    filled: bool,
 }
 
 #[component]
 pub fn ShareRow(
     share: Share,
+    shown: Option<Memo<HashSet<String>>>,
     now: Signal<DateTime<Utc>>,
     warning_days: Signal<i64>,
     with_actions: bool,
@@ -100,21 +106,38 @@ pub fn ShareRow(
     let account = share.account.clone();
     let checked =
         move || chosen.is_some_and(|(sel, repo)| repo.with(|r| sel.contains(r, &account)));
-    let first = Shown {
+    let visible = {
+        let account = share.account.clone();
+        move || shown.is_none_or(|s| s.with(|s| s.contains(&account)))
+    };
+    let mut first = Shown {
         clocked: Clocked::of(&share, now.get_untracked(), warning_days.get_untracked()),
         utc: utc_times.get_untracked(),
         checked: untrack(checked.clone()),
+        visible: untrack(visible.clone()),
+        filled: false,
     };
     let (created, updated) = (When::of(&share.created), When::of(&share.updated));
-    let html = cells(
-        &share,
-        &first,
-        &created,
-        &updated,
-        selection.is_some(),
-        with_actions,
-    );
+    let with_select = selection.is_some();
+    // A hidden row is an empty `<tr hidden>` until it is first shown.
+    let html = if first.visible {
+        first.filled = true;
+        cells(
+            &share,
+            &first,
+            &created,
+            &updated,
+            with_select,
+            with_actions,
+        )
+    } else {
+        String::new()
+    };
+    let hidden = !first.visible;
     let live = Live {
+        visible: Rc::new(visible.clone()),
+        with_select,
+        with_actions,
         share: share.clone(),
         now,
         warning_days,
@@ -144,12 +167,13 @@ pub fn ShareRow(
     view! {
         <tr
             data-account=share.account.clone()
+            hidden=hidden
             inner_html=html
             use:live_cells=live
             on:change=on_change
             on:toggle:capture=menu
         ></tr>
-        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=columns/> })}
+        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=columns shown=Signal::derive(visible)/> })}
     }
 }
 
@@ -241,6 +265,9 @@ struct Live {
     warning_days: Signal<i64>,
     utc_times: Signal<bool>,
     checked: Rc<dyn Fn() -> bool>,
+    visible: Rc<dyn Fn() -> bool>,
+    with_select: bool,
+    with_actions: bool,
     created: When,
     updated: When,
     /// 1 when the first cell is the checkbox.
@@ -257,6 +284,9 @@ fn live_cells(el: web_sys::Element, live: Live) {
         warning_days,
         utc_times,
         checked,
+        visible,
+        with_select,
+        with_actions,
         created,
         updated,
         offset,
@@ -265,13 +295,33 @@ fn live_cells(el: web_sys::Element, live: Live) {
     let row = el.clone();
     let cell = move |i: usize| row.children().item((offset + i) as u32);
     keep_in_step(move |before: Option<Shown>| {
-        let shown = Shown {
+        let mut shown = Shown {
             clocked: Clocked::of(&share, now.get(), warning_days.get()),
             utc: utc_times.get(),
             checked: checked(),
+            visible: visible(),
+            filled: false,
         };
         // The first time, the markup already says all of it.
         let before = before.unwrap_or_else(|| first.clone());
+        if shown.visible != before.visible {
+            let _ = el.toggle_attribute_with_force("hidden", !shown.visible);
+        }
+        if !before.filled {
+            if shown.visible {
+                el.set_inner_html(&cells(
+                    &share,
+                    &shown,
+                    &created,
+                    &updated,
+                    with_select,
+                    with_actions,
+                ));
+                shown.filled = true;
+            }
+            return shown;
+        }
+        shown.filled = true;
         if shown.clocked != before.clocked {
             let mut h = String::new();
             expiry_cell(&mut h, &share, &shown.clocked);

@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::{DateTime, Utc};
@@ -14,6 +15,10 @@ use crate::state::selection::Selection;
 #[component]
 pub fn ShareTable(
     #[prop(into)] shares: Signal<Vec<Share>>,
+    /// The accounts whose rows are shown (the filtered page); every row when None. The
+    /// others stay built but hidden.
+    #[prop(optional)]
+    shown: Option<Memo<HashSet<String>>>,
     #[prop(optional, into)] sort: Signal<Option<Sort>>,
     #[prop(optional, into)] on_sort: Option<Callback<Column>>,
     #[prop(optional)] with_actions: bool,
@@ -71,7 +76,7 @@ pub fn ShareTable(
                         each=move || shares.get()
                         key=row_key
                         children=move |share| view! {
-                            <ShareRow share=share now=now warning_days=warning_days with_actions=with_actions utc_times=utc_times selection=selection/>
+                            <ShareRow share=share shown=shown now=now warning_days=warning_days with_actions=with_actions utc_times=utc_times selection=selection/>
                         }
                     />
                 </tbody>

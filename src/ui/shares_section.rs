@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 
 use super::alert::Alert;
@@ -8,7 +10,7 @@ use super::share_table::ShareTable;
 use crate::api::error::Operation;
 use crate::api::responses::{LIST_PAGE_SIZE, MAX_SHARES};
 use crate::model::expiry::Expiry;
-use crate::model::table_view::{page_count, visible, Sort};
+use crate::model::table_view::{ordered, page_count, page_of, Sort};
 use crate::state::clock::Now;
 use crate::state::selection::Selection;
 use crate::state::session::Session;
@@ -34,13 +36,31 @@ pub fn SharesSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Every row is built once per list and order; the filter, the status chips and the
+    // page only show and hide them (a keystroke toggles `hidden` on the rows that change
+    // instead of building and removing rows).
+    let sort = Memo::new(move |_| view.0.with(|v| v.sort));
+    let order = Memo::new(move |_| {
+        let sort = sort.get();
+        all.with(|list| expiries.with(|e| ordered(list, e, sort)))
+    });
     let page = Memo::new(move |_| {
-        let v = view.0.get();
-        all.with(|list| expiries.with(|e| visible(list, e, &v.q, v.status, v.sort, v.page)))
+        view.0.with(|v| {
+            all.with(|list| {
+                expiries.with(|e| order.with(|o| page_of(list, e, o, &v.q, v.status, v.page)))
+            })
+        })
     });
     let rows = Signal::derive(move || {
+        all.with(|list| order.with(|o| o.iter().map(|&i| list[i].clone()).collect::<Vec<_>>()))
+    });
+    let on_page = Memo::new(move |_| {
         all.with(|list| {
-            page.with(|(idx, _)| idx.iter().map(|&i| list[i].clone()).collect::<Vec<_>>())
+            page.with(|(idx, _)| {
+                idx.iter()
+                    .map(|&i| list[i].account.clone())
+                    .collect::<HashSet<_>>()
+            })
         })
     });
     let matching = move || page.with(|(_, n)| *n);
@@ -137,13 +157,14 @@ pub fn SharesSection() -> impl IntoView {
             </Show>
             <Show when=loaded>
                 <ListToolbar expiries=expiries warning_days=warning_days utc_times=utc_times/>
-                <Show
-                    when=move || { matching() > 0 }
-                    fallback=move || view! { <p class="ss-empty">"No share matches the filter. " <button type="button" class="ss-link-button" on:click=move |_| view.update(|v| { v.q.clear(); v.status = Default::default(); })>"Show all"</button></p> }
-                >
+                // Both stay built: while nothing matches, the table's rows are kept for when
+                // something does again.
+                <p class="ss-empty" hidden=move || { matching() > 0 }>"No share matches the filter. " <button type="button" class="ss-link-button" on:click=move |_| view.update(|v| { v.q.clear(); v.status = Default::default(); })>"Show all"</button></p>
+                <div hidden=move || { matching() == 0 }>
                     <ShareTable
                         shares=rows
-                        sort=Signal::derive(move || view.0.with(|v| v.sort))
+                        shown=on_page
+                        sort=sort
                         on_sort=on_sort
                         with_actions=true
                         now=now.0
@@ -151,7 +172,7 @@ pub fn SharesSection() -> impl IntoView {
                         utc_times=utc_times
                         selection=selection
                     />
-                </Show>
+                </div>
                 <Show when=move || { pages() > 1 }>
                     <nav class="ss-pager" aria-label="Pages">
                         <button type="button" class="ss-secondary" disabled=move || { current_page() <= 1 } on:click=move |_| go_to(current_page() - 1)>"Previous"</button>
