@@ -45,6 +45,8 @@ test('filter, status chips and sort live in the URL; a link reopens exactly that
     await c.table.waitFor();
     await c.filter.fill('contract');
     assert.deepEqual(await c.accounts(), ['contractor-ops', 'old-vendor']);
+    // Typing goes into the URL once it pauses, with nothing else clicked.
+    await page.waitForURL(/[?&]q=contract(&|$)/, { timeout: 5000 });
     await c.chip('Expired');
     assert.deepEqual(await c.accounts(), ['old-vendor']);
     await c.chip('All');

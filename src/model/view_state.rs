@@ -22,6 +22,18 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The two differ in the text filter and nothing else (someone is typing).
+    pub fn differs_only_in_text(&self, other: &ViewState) -> bool {
+        self.q != other.q
+            && ViewState {
+                q: String::new(),
+                ..self.clone()
+            } == ViewState {
+                q: String::new(),
+                ..other.clone()
+            }
+    }
+
     /// Parses `?a=b&c=d` (with or without the `?`); unknown keys are ignored.
     pub fn from_query(query: &str) -> ViewState {
         let mut v = ViewState::default();
@@ -124,6 +136,18 @@ fn decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn typing_is_told_apart_from_other_changes() {
+        let a = ViewState::from_query("?namespace=n&repository=r&q=con");
+        let typed = ViewState::from_query("?namespace=n&repository=r&q=cont");
+        let paged = ViewState::from_query("?namespace=n&repository=r&q=cont&page=2");
+        assert!(a.differs_only_in_text(&typed));
+        assert!(!a.differs_only_in_text(&paged), "the page changed too");
+        assert!(!a.differs_only_in_text(&a.clone()), "nothing changed");
+        let other = ViewState::from_query("?namespace=n&repository=x&q=con");
+        assert!(!a.differs_only_in_text(&other));
+    }
+
     use super::*;
 
     #[test]

@@ -4,7 +4,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::chunks;
-use super::in_step::keep_in_step;
+use super::in_step::field_value;
 use super::on_demand::OnDemand;
 use super::pause::Pause;
 use super::time::local;
@@ -81,21 +81,6 @@ fn token_line(session: Session, now: Now) -> Option<String> {
         None => String::new(),
     };
     Some(format!("{who}{when}"))
-}
-
-/// Keeps a field's value in step with `value`, as `prop:value` would, but set at once:
-/// Leptos applies `prop:value` in a microtask after the page is mounted, and Chrome lays out
-/// the whole page whenever a script sets a password field's value (25–60 ms before the first
-/// row). Here the first value is set while the field is built, before it is in the page;
-/// later ones only when they differ from what the field shows (typing is left alone).
-fn field_value(el: web_sys::Element, value: Signal<String>) {
-    let input: web_sys::HtmlInputElement = el.unchecked_into();
-    keep_in_step(move |_| {
-        let v = value.get();
-        if input.value() != v {
-            input.set_value(&v);
-        }
-    });
 }
 
 /// The token field. A token is used once it is meant: pasted, Enter or leaving the field,

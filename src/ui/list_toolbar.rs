@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::in_step::field_value;
 use crate::model::expiry::{summarize, Expiry};
 use crate::model::table_view::StatusFilter;
 use crate::state::view::View;
@@ -50,7 +51,7 @@ pub fn ListToolbar(
                     id="ss-filter"
                     type="search"
                     placeholder="account, description or creator"
-                    prop:value=move || view.0.with(|v| v.q.clone())
+                    use:field_value=Signal::derive(move || view.0.with(|v| v.q.clone()))
                     on:input:target=move |ev| view.update(|v| v.q = ev.target().value())
                 />
             </div>

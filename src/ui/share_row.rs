@@ -89,6 +89,8 @@ struct Shown {
     visible: bool,
     /// The cells are written (a row built hidden gets them when first shown).
     filled: bool,
+    /// The clock and warning days `clocked` was worked out for.
+    at: (DateTime<Utc>, i64),
 }
 
 #[component]
@@ -110,8 +112,10 @@ pub fn ShareRow(
         let account = share.account.clone();
         move || shown.is_none_or(|s| s.with(|s| s.contains(&account)))
     };
+    let at = (now.get_untracked(), warning_days.get_untracked());
     let mut first = Shown {
-        clocked: Clocked::of(&share, now.get_untracked(), warning_days.get_untracked()),
+        clocked: Clocked::of(&share, at.0, at.1),
+        at,
         utc: utc_times.get_untracked(),
         checked: untrack(checked.clone()),
         visible: untrack(visible.clone()),
@@ -295,15 +299,23 @@ fn live_cells(el: web_sys::Element, live: Live) {
     let row = el.clone();
     let cell = move |i: usize| row.children().item((offset + i) as u32);
     keep_in_step(move |before: Option<Shown>| {
+        // The first time, the markup already says all of it.
+        let before = before.unwrap_or_else(|| first.clone());
+        // A filter keystroke runs this for every row: the expiry is worked out again only
+        // when the clock or the warning days moved.
+        let at = (now.get(), warning_days.get());
         let mut shown = Shown {
-            clocked: Clocked::of(&share, now.get(), warning_days.get()),
+            clocked: if at == before.at {
+                before.clocked.clone()
+            } else {
+                Clocked::of(&share, at.0, at.1)
+            },
+            at,
             utc: utc_times.get(),
             checked: checked(),
             visible: visible(),
             filled: false,
         };
-        // The first time, the markup already says all of it.
-        let before = before.unwrap_or_else(|| first.clone());
         if shown.visible != before.visible {
             let _ = el.toggle_attribute_with_force("hidden", !shown.visible);
         }

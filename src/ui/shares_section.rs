@@ -11,6 +11,7 @@ use crate::api::error::Operation;
 use crate::api::responses::{LIST_PAGE_SIZE, MAX_SHARES};
 use crate::model::expiry::Expiry;
 use crate::model::table_view::{ordered, page_count, page_of, Sort};
+use crate::model::RepoRef;
 use crate::state::clock::Now;
 use crate::state::selection::Selection;
 use crate::state::session::Session;
@@ -36,9 +37,9 @@ pub fn SharesSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // Every row is built once per list and order; the filter, the status chips and the
-    // page only show and hide them (a keystroke toggles `hidden` on the rows that change
-    // instead of building and removing rows).
+    // A row is built the first time it is on the page and then kept; the filter, the status
+    // chips and the pager show and hide rows (a keystroke toggles `hidden` on the rows that
+    // change instead of building and removing them). The first paint builds only the page.
     let sort = Memo::new(move |_| view.0.with(|v| v.sort));
     let order = Memo::new(move |_| {
         let sort = sort.get();
@@ -51,15 +52,35 @@ pub fn SharesSection() -> impl IntoView {
             })
         })
     });
-    let rows = Signal::derive(move || {
-        all.with(|list| order.with(|o| o.iter().map(|&i| list[i].clone()).collect::<Vec<_>>()))
-    });
     let on_page = Memo::new(move |_| {
         all.with(|list| {
             page.with(|(idx, _)| {
                 idx.iter()
                     .map(|&i| list[i].account.clone())
                     .collect::<HashSet<_>>()
+            })
+        })
+    });
+    // The accounts whose rows have been on the page, in this repository.
+    let built = Memo::new(move |before: Option<&(Option<RepoRef>, HashSet<String>)>| {
+        let repo = store.repo.get();
+        let mut seen = match before {
+            Some((r, seen)) if *r == repo => seen.clone(),
+            _ => HashSet::new(),
+        };
+        on_page.with(|p| seen.extend(p.iter().cloned()));
+        (repo, seen)
+    });
+    let rows = Signal::derive(move || {
+        all.with(|list| {
+            order.with(|o| {
+                built.with(|(_, seen)| {
+                    o.iter()
+                        .map(|&i| &list[i])
+                        .filter(|s| seen.contains(&s.account))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
