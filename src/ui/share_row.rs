@@ -1,8 +1,8 @@
 //! One row of the share table. Its cells are written as markup and set in one DOM call: a
 //! row has about forty nodes, and building them one call at a time was most of what the
-//! first paint and every filter keystroke cost. What changes after the row is built (the
-//! clock, UTC or local times, its checkbox) is set in place by one render effect, and the
-//! row's menu is built the first time it is opened.
+//! first paint and every filter keystroke cost. What changes after the row is built
+//! (whether the filter shows it, the clock, UTC or local times, its checkbox) is set in
+//! place by one render effect, and the row's menu is built the first time it is opened.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -87,8 +87,6 @@ struct Shown {
     checked: bool,
     /// On the page the filter, chips and pager show.
     visible: bool,
-    /// The cells are written (a row built hidden gets them when first shown).
-    filled: bool,
     /// The clock and warning days `clocked` was worked out for.
     at: (DateTime<Utc>, i64),
 }
@@ -113,35 +111,28 @@ pub fn ShareRow(
         move || shown.is_none_or(|s| s.with(|s| s.contains(&account)))
     };
     let at = (now.get_untracked(), warning_days.get_untracked());
-    let mut first = Shown {
+    let first = Shown {
         clocked: Clocked::of(&share, at.0, at.1),
         at,
         utc: utc_times.get_untracked(),
         checked: untrack(checked.clone()),
         visible: untrack(visible.clone()),
-        filled: false,
     };
     let (created, updated) = (When::of(&share.created), When::of(&share.updated));
     let with_select = selection.is_some();
-    // A hidden row is an empty `<tr hidden>` until it is first shown.
-    let html = if first.visible {
-        first.filled = true;
-        cells(
-            &share,
-            &first,
-            &created,
-            &updated,
-            with_select,
-            with_actions,
-        )
-    } else {
-        String::new()
-    };
+    // Hidden rows are written too: they are built after the first paint, and a filter
+    // keystroke then only shows them.
+    let html = cells(
+        &share,
+        &first,
+        &created,
+        &updated,
+        with_select,
+        with_actions,
+    );
     let hidden = !first.visible;
     let live = Live {
         visible: Rc::new(visible.clone()),
-        with_select,
-        with_actions,
         share: share.clone(),
         now,
         warning_days,
@@ -270,8 +261,6 @@ struct Live {
     utc_times: Signal<bool>,
     checked: Rc<dyn Fn() -> bool>,
     visible: Rc<dyn Fn() -> bool>,
-    with_select: bool,
-    with_actions: bool,
     created: When,
     updated: When,
     /// 1 when the first cell is the checkbox.
@@ -289,8 +278,6 @@ fn live_cells(el: web_sys::Element, live: Live) {
         utc_times,
         checked,
         visible,
-        with_select,
-        with_actions,
         created,
         updated,
         offset,
@@ -304,7 +291,7 @@ fn live_cells(el: web_sys::Element, live: Live) {
         // A filter keystroke runs this for every row: the expiry is worked out again only
         // when the clock or the warning days moved.
         let at = (now.get(), warning_days.get());
-        let mut shown = Shown {
+        let shown = Shown {
             clocked: if at == before.at {
                 before.clocked.clone()
             } else {
@@ -314,26 +301,10 @@ fn live_cells(el: web_sys::Element, live: Live) {
             utc: utc_times.get(),
             checked: checked(),
             visible: visible(),
-            filled: false,
         };
         if shown.visible != before.visible {
             let _ = el.toggle_attribute_with_force("hidden", !shown.visible);
         }
-        if !before.filled {
-            if shown.visible {
-                el.set_inner_html(&cells(
-                    &share,
-                    &shown,
-                    &created,
-                    &updated,
-                    with_select,
-                    with_actions,
-                ));
-                shown.filled = true;
-            }
-            return shown;
-        }
-        shown.filled = true;
         if shown.clocked != before.clocked {
             let mut h = String::new();
             expiry_cell(&mut h, &share, &shown.clocked);

@@ -11,7 +11,6 @@ use crate::api::error::Operation;
 use crate::api::responses::{LIST_PAGE_SIZE, MAX_SHARES};
 use crate::model::expiry::Expiry;
 use crate::model::table_view::{ordered, page_count, page_of, Sort};
-use crate::model::RepoRef;
 use crate::state::clock::Now;
 use crate::state::selection::Selection;
 use crate::state::session::Session;
@@ -37,9 +36,9 @@ pub fn SharesSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // A row is built the first time it is on the page and then kept; the filter, the status
-    // chips and the pager show and hide rows (a keystroke toggles `hidden` on the rows that
-    // change instead of building and removing them). The first paint builds only the page.
+    // Rows are built once per list and order; the filter, the status chips and the pager
+    // show and hide them (a keystroke toggles `hidden` on the rows that change instead of
+    // building and removing them).
     let sort = Memo::new(move |_| view.0.with(|v| v.sort));
     let order = Memo::new(move |_| {
         let sort = sort.get();
@@ -61,26 +60,19 @@ pub fn SharesSection() -> impl IntoView {
             })
         })
     });
-    // The accounts whose rows have been on the page, in this repository.
-    let built = Memo::new(move |before: Option<&(Option<RepoRef>, HashSet<String>)>| {
-        let repo = store.repo.get();
-        let mut seen = match before {
-            Some((r, seen)) if *r == repo => seen.clone(),
-            _ => HashSet::new(),
-        };
-        on_page.with(|p| seen.extend(p.iter().cloned()));
-        (repo, seen)
-    });
+    // Until the first screen is painted, only the page's rows are built; then every row
+    // of the list is (a row off the page is an empty `<tr hidden>` until it is shown), so
+    // that the first keystroke in the filter shows rows instead of building them.
+    let first_screen = latch(move || store.first_screen_done(session));
     let rows = Signal::derive(move || {
+        let every = first_screen.get();
         all.with(|list| {
             order.with(|o| {
-                built.with(|(_, seen)| {
-                    o.iter()
-                        .map(|&i| &list[i])
-                        .filter(|s| seen.contains(&s.account))
-                        .cloned()
-                        .collect::<Vec<_>>()
-                })
+                o.iter()
+                    .map(|&i| &list[i])
+                    .filter(|s| every || on_page.with(|p| p.contains(&s.account)))
+                    .cloned()
+                    .collect::<Vec<_>>()
             })
         })
     });
@@ -130,7 +122,7 @@ pub fn SharesSection() -> impl IntoView {
     };
     // Parts fetched on demand: once wanted, kept (closing a dialog must not unload it).
     // The add form comes after the list has answered, so the first rows come first.
-    let add_wanted = latch(move || store.first_screen_done(session));
+    let add_wanted = first_screen;
     let edit_wanted = latch(move || store.editing.with(Option::is_some));
     let revoke_wanted = latch(move || store.revoking.with(Option::is_some));
     // Rows chosen for a bulk extend or revoke; their actions come with the organization
