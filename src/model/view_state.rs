@@ -22,16 +22,15 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// The two differ in the text filter and nothing else (someone is typing).
+    /// The two differ in the text filter and nothing else (someone is typing). Page 0 (none
+    /// in the URL) and page 1 are the same page.
     pub fn differs_only_in_text(&self, other: &ViewState) -> bool {
-        self.q != other.q
-            && ViewState {
-                q: String::new(),
-                ..self.clone()
-            } == ViewState {
-                q: String::new(),
-                ..other.clone()
-            }
+        let rest = |v: &ViewState| ViewState {
+            q: String::new(),
+            page: v.page.max(1),
+            ..v.clone()
+        };
+        self.q != other.q && rest(self) == rest(other)
     }
 
     /// Parses `?a=b&c=d` (with or without the `?`); unknown keys are ignored.
@@ -144,6 +143,12 @@ mod tests {
         assert!(a.differs_only_in_text(&typed));
         assert!(!a.differs_only_in_text(&paged), "the page changed too");
         assert!(!a.differs_only_in_text(&a.clone()), "nothing changed");
+        let first = ViewState {
+            page: 1,
+            ..typed.clone()
+        };
+        assert_eq!(a.page, 0, "no page in the URL");
+        assert!(a.differs_only_in_text(&first), "typing turns page 0 into 1");
         let other = ViewState::from_query("?namespace=n&repository=x&q=con");
         assert!(!a.differs_only_in_text(&other));
     }

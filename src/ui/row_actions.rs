@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -78,8 +80,9 @@ pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoV
 pub fn ExtendNoteRow(
     account: String,
     columns: usize,
-    /// Its share's row is shown (hidden by the filter, the note goes with it).
-    shown: Signal<bool>,
+    /// The accounts the filter shows: the note starts hidden with its row (the table hides
+    /// and shows both from then on).
+    shown: Option<Memo<HashSet<String>>>,
 ) -> impl IntoView {
     let store = SharesStore::expect();
     let mine = {
@@ -94,7 +97,7 @@ pub fn ExtendNoteRow(
     move || {
         mine().map(|x| {
             view! {
-                <tr class="ss-note-row" data-note-for=account.clone() hidden=move || !shown.get()>
+                <tr class="ss-note-row" data-note-for=account.clone() hidden=shown.is_some_and(|s| !s.with_untracked(|s| s.contains(&account)))>
                     <td colspan=columns.to_string() aria-live="polite"><ExtendNote asked=x/></td>
                 </tr>
             }

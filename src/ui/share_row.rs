@@ -85,8 +85,6 @@ struct Shown {
     clocked: Clocked,
     utc: bool,
     checked: bool,
-    /// On the page the filter, chips and pager show.
-    visible: bool,
     /// The clock and warning days `clocked` was worked out for.
     at: (DateTime<Utc>, i64),
 }
@@ -116,7 +114,6 @@ pub fn ShareRow(
         at,
         utc: utc_times.get_untracked(),
         checked: untrack(checked.clone()),
-        visible: untrack(visible.clone()),
     };
     let (created, updated) = (When::of(&share.created), When::of(&share.updated));
     let with_select = selection.is_some();
@@ -130,9 +127,9 @@ pub fn ShareRow(
         with_select,
         with_actions,
     );
-    let hidden = !first.visible;
+    // Shown or hidden from then on by the table (`ShareTable`), for all rows at once.
+    let hidden = !untrack(visible);
     let live = Live {
-        visible: Rc::new(visible.clone()),
         share: share.clone(),
         now,
         warning_days,
@@ -168,7 +165,7 @@ pub fn ShareRow(
             on:change=on_change
             on:toggle:capture=menu
         ></tr>
-        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=columns shown=Signal::derive(visible)/> })}
+        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=columns shown=shown/> })}
     }
 }
 
@@ -260,7 +257,6 @@ struct Live {
     warning_days: Signal<i64>,
     utc_times: Signal<bool>,
     checked: Rc<dyn Fn() -> bool>,
-    visible: Rc<dyn Fn() -> bool>,
     created: When,
     updated: When,
     /// 1 when the first cell is the checkbox.
@@ -277,7 +273,6 @@ fn live_cells(el: web_sys::Element, live: Live) {
         warning_days,
         utc_times,
         checked,
-        visible,
         created,
         updated,
         offset,
@@ -300,11 +295,7 @@ fn live_cells(el: web_sys::Element, live: Live) {
             at,
             utc: utc_times.get(),
             checked: checked(),
-            visible: visible(),
         };
-        if shown.visible != before.visible {
-            let _ = el.toggle_attribute_with_force("hidden", !shown.visible);
-        }
         if shown.clocked != before.clocked {
             let mut h = String::new();
             expiry_cell(&mut h, &share, &shown.clocked);

@@ -4,6 +4,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::in_step::keep_in_step;
 use super::share_row::ShareRow;
 use crate::model::expiry::DEFAULT_WARNING_DAYS;
 use crate::model::table_view::{Column, Sort};
@@ -60,6 +61,10 @@ pub fn ShareTable(
             </th>
         }
     };
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    if let Some(shown) = shown {
+        keep_in_step(move |_| show_only(body, shown));
+    }
     view! {
         <div class="ss-table-wrap">
             <table class="ss-table">
@@ -71,7 +76,7 @@ pub fn ShareTable(
                         {with_actions.then(|| view! { <th scope="col"><span class="ss-visually-hidden">"Actions"</span></th> })}
                     </tr>
                 </thead>
-                <tbody>
+                <tbody node_ref=body>
                     <For
                         each=move || shares.get()
                         key=row_key
@@ -103,4 +108,27 @@ fn row_key(s: &Share) -> u64 {
     )
         .hash(&mut h);
     h.finish()
+}
+
+/// Hides the rows (and their note rows) whose account is not in `shown` and shows the
+/// others: one pass over the table's rows per filter keystroke, touching only the rows that
+/// change, instead of one effect per row. Rows built later are built shown or hidden.
+fn show_only(body: NodeRef<leptos::html::Tbody>, shown: Memo<HashSet<String>>) {
+    shown.with(|shown| {
+        let Some(body) = body.get() else { return };
+        let rows = body.children();
+        for i in 0..rows.length() {
+            let Some(tr) = rows.item(i) else { continue };
+            let Some(account) = tr
+                .get_attribute("data-account")
+                .or_else(|| tr.get_attribute("data-note-for"))
+            else {
+                continue;
+            };
+            let hide = !shown.contains(&account);
+            if tr.has_attribute("hidden") != hide {
+                let _ = tr.toggle_attribute_with_force("hidden", hide);
+            }
+        }
+    });
 }
