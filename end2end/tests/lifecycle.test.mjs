@@ -107,6 +107,27 @@ test('after a revoke, nothing on the page still speaks of that share as current'
     assert.equal(await added.count(), 0);
   }));
 
+test('the menu of the last row opens where it can be seen, not cut off by the table', () =>
+  scenario(env, 'last row menu', async (page) => {
+    const c = await openPayments(page);
+    const rows = page.locator('tbody tr[data-account]');
+    const last = rows.nth((await rows.count()) - 1);
+    await last.getByText('Actions', { exact: true }).click();
+    const menu = last.locator('.ss-menu');
+    await menu.getByRole('button', { name: 'Extend +30 days' }).waitFor();
+    const [m, frame] = await Promise.all([menu.boundingBox(), page.locator('.ss-table-wrap').boundingBox()]);
+    assert.ok(m.y >= frame.y && m.y + m.height <= frame.y + frame.height,
+      `menu ${JSON.stringify(m)} inside the table's frame ${JSON.stringify(frame)}`);
+    // The first row's menu still opens downward.
+    await last.getByText('Actions', { exact: true }).click();
+    await menu.waitFor({ state: 'hidden' });
+    const first = rows.first();
+    await first.getByText('Actions', { exact: true }).click();
+    const down = await first.locator('.ss-menu').boundingBox();
+    const summary = await first.getByText('Actions', { exact: true }).boundingBox();
+    assert.ok(down.y >= summary.y + summary.height - 1, 'below its button');
+  }));
+
 test('revoke can be cancelled with Escape, nothing is deleted', () =>
   scenario(env, 'revoke cancel', async (page) => {
     const c = await openPayments(page);

@@ -340,7 +340,11 @@ fn menu_on_open(share: Share) -> impl Fn(web_sys::Event) + 'static {
         else {
             return;
         };
-        if !details.open() || built.with_value(Option::is_some) {
+        place_menu(&details);
+        if !details.open() {
+            return;
+        }
+        if built.with_value(Option::is_some) {
             return;
         }
         let menu = NodeRef::<leptos::html::Details>::new();
@@ -361,4 +365,36 @@ fn menu_on_open(share: Share) -> impl Fn(web_sys::Event) + 'static {
         };
         built.set_value(Some(state));
     }
+}
+
+/// About the height of the open menu (seven items).
+const MENU_PX: f64 = 280.0;
+
+/// The table's frame scrolls sideways, so it also cuts off what overflows its bottom: a
+/// menu opened on one of the last rows was a sliver inside a scrollable box. An open menu
+/// goes below its row if it fits there, else above if it fits there, else below with room
+/// made under the table while it is open.
+fn place_menu(details: &web_sys::HtmlDetailsElement) {
+    let Ok(Some(frame)) = details.closest(".ss-table-wrap") else {
+        return;
+    };
+    let (mut up, mut room) = (false, false);
+    if details.open() {
+        let (row, box_) = (
+            details.get_bounding_client_rect(),
+            frame.get_bounding_client_rect(),
+        );
+        let (below, above) = (box_.bottom() - row.bottom(), row.top() - box_.top());
+        up = below < MENU_PX && above >= MENU_PX;
+        room = below < MENU_PX && !up;
+    } else if frame
+        .query_selector("details[open]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    let _ = details.toggle_attribute_with_force("data-up", up);
+    let _ = frame.toggle_attribute_with_force("data-menu-room", room);
 }
