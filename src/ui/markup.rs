@@ -15,16 +15,15 @@ pub fn text(out: &mut String, s: &str) {
     }
 }
 
-/// `s` made safe, as a new string.
-pub fn escaped(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    text(&mut out, s);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn escaped(s: &str) -> String {
+        let mut out = String::new();
+        text(&mut out, s);
+        out
+    }
 
     #[test]
     fn markup_and_quotes_become_text() {

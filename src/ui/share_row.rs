@@ -104,10 +104,6 @@ pub fn ShareRow(
     let account = share.account.clone();
     let checked =
         move || chosen.is_some_and(|(sel, repo)| repo.with(|r| sel.contains(r, &account)));
-    let visible = {
-        let account = share.account.clone();
-        move || shown.is_none_or(|s| s.with(|s| s.contains(&account)))
-    };
     let at = (now.get_untracked(), warning_days.get_untracked());
     let first = Shown {
         clocked: Clocked::of(&share, at.0, at.1),
@@ -128,7 +124,7 @@ pub fn ShareRow(
         with_actions,
     );
     // Shown or hidden from then on by the table (`ShareTable`), for all rows at once.
-    let hidden = !untrack(visible);
+    let hidden = shown.is_some_and(|s| !s.with_untracked(|s| s.contains(&share.account)));
     let live = Live {
         share: share.clone(),
         now,
