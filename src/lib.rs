@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod embed;
+pub mod json;
 pub mod model;
 pub mod state;
 pub mod ui;

@@ -2,7 +2,7 @@
 //! service and its gateway use: SWR's object and array, `errors[]`, the API gateway's
 //! `error_code`/`error_msg`, IAM's `error.{code,message}`, and bodies that are not JSON.
 
-use serde_json::Value;
+use crate::json::{self, Read, Value};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiError {
@@ -37,9 +37,9 @@ impl ApiError {
 
     /// Reads an error answer; never fails.
     pub fn from_response(status: u16, body: &str) -> ApiError {
-        let (code, message) = match serde_json::from_str::<Value>(body) {
-            Ok(v) => extract(&v).unwrap_or((None, String::new())),
-            Err(_) => (None, first_line(body)),
+        let (code, message) = match json::parse(body) {
+            Some(v) => extract(&v).unwrap_or((None, String::new())),
+            None => (None, first_line(body)),
         };
         let message = if message.is_empty() {
             reason(status).to_string()

@@ -1,7 +1,6 @@
 //! Every request the app sends, described as data: method, URL, headers, body.
 
-use serde_json::json;
-
+use crate::json::{self, object, string, Value};
 use crate::model::new_share::NewShare;
 use crate::model::{Deadline, RepoRef};
 
@@ -73,7 +72,7 @@ impl SwrApi {
         }
     }
 
-    fn request(&self, method: Method, url: String, body: Option<serde_json::Value>) -> ApiRequest {
+    fn request(&self, method: Method, url: String, body: Option<Value>) -> ApiRequest {
         ApiRequest {
             method,
             url,
@@ -82,7 +81,7 @@ impl SwrApi {
                 ("Content-Type", "application/json".into()),
                 ("X-Auth-Token", self.token.clone()),
             ],
-            body: body.map(|b| b.to_string()),
+            body: body.map(|b| json::to_text(&b)),
         }
     }
 
@@ -112,12 +111,12 @@ impl SwrApi {
     }
 
     pub fn create_share(&self, repo: &RepoRef, share: &NewShare) -> ApiRequest {
-        let body = json!({
-            "access_domain": share.account,
-            "permit": "read",
-            "deadline": share.deadline.to_api(),
-            "description": share.description,
-        });
+        let body = object(vec![
+            ("access_domain", string(&share.account)),
+            ("permit", string("read")),
+            ("deadline", string(share.deadline.to_api())),
+            ("description", string(&share.description)),
+        ]);
         self.request(Method::Post, self.shares_url(repo), Some(body))
     }
 
@@ -128,8 +127,11 @@ impl SwrApi {
         deadline: &Deadline,
         description: &str,
     ) -> ApiRequest {
-        let body =
-            json!({"permit": "read", "deadline": deadline.to_api(), "description": description});
+        let body = object(vec![
+            ("permit", string("read")),
+            ("deadline", string(deadline.to_api())),
+            ("description", string(description)),
+        ]);
         self.request(Method::Patch, self.share_url(repo, account), Some(body))
     }
 
@@ -163,15 +165,27 @@ impl SwrApi {
         account: &str,
         project: &str,
     ) -> ApiRequest {
-        let body = json!({"auth": {
-            "identity": {"methods": ["password"], "password": {"user": {
-                "name": user.trim(), "password": password, "domain": {"name": account.trim()}}}},
-            "scope": {"project": {"name": project}}}});
+        let user = object(vec![
+            ("name", string(user.trim())),
+            ("password", string(password)),
+            ("domain", object(vec![("name", string(account.trim()))])),
+        ]);
+        let mut methods = json::Array::new();
+        methods.push(string("password"));
+        let identity = object(vec![
+            ("methods", Value::Array(methods)),
+            ("password", object(vec![("user", user)])),
+        ]);
+        let scope = object(vec![("project", object(vec![("name", string(project))]))]);
+        let body = json::write(vec![(
+            "auth",
+            object(vec![("identity", identity), ("scope", scope)]),
+        )]);
         ApiRequest {
             method: Method::Post,
             url: format!("{}/v3/auth/tokens?nocatalog=true", self.iam_base),
             headers: vec![("Content-Type", "application/json;charset=utf8".into())],
-            body: Some(body.to_string()),
+            body: Some(body),
         }
     }
 
@@ -192,6 +206,7 @@ impl SwrApi {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn api() -> SwrApi {
         SwrApi::new("https://proxy.example/swr/", "/iam", " tok ")

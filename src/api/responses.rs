@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 
 use super::dto::{NamespaceDto, NamespacesDto, RepoDto, ShareDto, TokenBodyDto};
 use super::error::{ApiError, Operation};
+use crate::json;
 use crate::model::share::Timestamp;
 use crate::model::{Deadline, Share};
 
@@ -43,8 +44,24 @@ impl From<ShareDto> for Share {
     }
 }
 
-fn json<T: serde::de::DeserializeOwned>(r: &RawResponse, what: &str) -> Result<T, ApiError> {
-    serde_json::from_str(&r.body).map_err(|e| ApiError::malformed(r.status, what, &e.to_string()))
+/// The body read by `read`; an answer that is not JSON, or not the shape `read` expects,
+/// is an error that names what was wrong.
+fn json<T>(
+    r: &RawResponse,
+    what: &str,
+    read: impl FnOnce(&json::Value) -> Result<T, String>,
+) -> Result<T, ApiError> {
+    let value = json::parse(&r.body)
+        .ok_or_else(|| ApiError::malformed(r.status, what, "it is not complete JSON"))?;
+    read(&value).map_err(|detail| ApiError::malformed(r.status, what, &detail))
+}
+
+/// Every item of a list, or the first one that cannot be read.
+fn each<T>(
+    v: &json::Value,
+    read: impl Fn(&json::Value) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    json::items(v, "the answer")?.iter().map(read).collect()
 }
 
 fn ok_or_error(r: &RawResponse) -> Result<(), ApiError> {
@@ -57,7 +74,7 @@ fn ok_or_error(r: &RawResponse) -> Result<(), ApiError> {
 
 pub fn share_list(r: &RawResponse) -> Result<Vec<Share>, ApiError> {
     ok_or_error(r)?;
-    let rows: Vec<ShareDto> = json(r, "a share list")?;
+    let rows = json(r, "a share list", |v| each(v, ShareDto::read))?;
     Ok(rows.into_iter().map(Share::from).collect())
 }
 
@@ -73,7 +90,7 @@ pub fn share_check(r: &RawResponse) -> Result<Option<Share>, ApiError> {
             _ => Err(e),
         };
     }
-    let dto: ShareDto = json(r, "a share")?;
+    let dto = json(r, "a share", ShareDto::read)?;
     Ok(match dto.exist {
         Some(false) => None,
         _ if dto.access_domain.is_empty() => None,
@@ -114,13 +131,13 @@ pub fn write_answer(r: &RawResponse, op: Operation) -> Result<WriteAnswer, ApiEr
 
 pub fn namespaces(r: &RawResponse) -> Result<Vec<NamespaceDto>, ApiError> {
     ok_or_error(r)?;
-    Ok(json::<NamespacesDto>(r, "an organization list")?.namespaces)
+    Ok(json(r, "an organization list", NamespacesDto::read)?.namespaces)
 }
 
 /// One page of repositories and the total count (`total_range` of the items).
 pub fn repos(r: &RawResponse) -> Result<(Vec<RepoDto>, usize), ApiError> {
     ok_or_error(r)?;
-    let items: Vec<RepoDto> = json(r, "a repository list")?;
+    let items = json(r, "a repository list", |v| each(v, RepoDto::read))?;
     let total = items
         .first()
         .map(|i| i.total_range.max(0) as usize)
@@ -139,7 +156,7 @@ pub struct SignedIn {
 /// IAM's answer to a sign-in (201) or a validation (200).
 pub fn token(r: &RawResponse, known_token: Option<&str>) -> Result<SignedIn, ApiError> {
     ok_or_error(r)?;
-    let body: TokenBodyDto = json(r, "a token")?;
+    let body = json(r, "a token", TokenBodyDto::read)?;
     let token = r
         .subject_token
         .clone()

@@ -1,32 +1,27 @@
 //! `config.json`, served next to `index.html`, so a static host can point the app at its
 //! proxy without rebuilding. Missing or broken config falls back to the same origin.
 
-use serde::Deserialize;
+use crate::json::{self, Fields, Value};
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Region {
     /// Project (region) name used to scope IAM tokens, e.g. `eu-de`.
     pub id: String,
     pub label: String,
     /// SWR API base as the browser reaches it: a path on this origin (the proxy) or a URL.
-    #[serde(default)]
     pub swr: String,
     /// IAM base as the browser reaches it.
-    #[serde(default)]
     pub iam: String,
     /// Registry host for `docker pull`, e.g. `swr.eu-de.otc.t-systems.com`.
-    #[serde(default)]
     pub registry: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppConfig {
     pub regions: Vec<Region>,
     /// Portal origins allowed to frame the console and hand it a token (iframe mode).
-    #[serde(default)]
     pub embed_origins: Vec<String>,
     /// Shares ending within this many days are flagged "expiring soon".
-    #[serde(default = "default_warning_days")]
     pub expiry_warning_days: i64,
 }
 
@@ -53,7 +48,10 @@ impl Default for AppConfig {
 impl AppConfig {
     /// Parses `config.json`; an unusable file yields the default and a reason to show.
     pub fn parse(text: &str) -> (AppConfig, Option<String>) {
-        match serde_json::from_str::<AppConfig>(text) {
+        let read = json::parse(text)
+            .ok_or_else(|| "it is not complete JSON".to_string())
+            .and_then(|v| AppConfig::read(&v));
+        match read {
             Ok(c) if !c.regions.is_empty() => (c, None),
             Ok(_) => (
                 AppConfig::default(),
@@ -66,6 +64,33 @@ impl AppConfig {
                 )),
             ),
         }
+    }
+
+    /// `regions` and each region's `id` and `label` are required,
+    /// the rest default.
+    fn read(v: &Value) -> Result<AppConfig, String> {
+        let f = Fields::of(v, "the file")?;
+        let regions = f.required_list("regions")?.iter().map(|r| {
+            let r = Fields::of(r, "a region")?;
+            Ok(Region {
+                id: r.required("id")?,
+                label: r.required("label")?,
+                swr: r.text("swr")?,
+                iam: r.text("iam")?,
+                registry: r.text("registry")?,
+            })
+        });
+        let origins = f.list("embed_origins")?.iter().map(|o| match o {
+            Value::String(s) => Ok(s.clone()),
+            _ => Err("`embed_origins` holds something that is not text".to_string()),
+        });
+        Ok(AppConfig {
+            regions: regions.collect::<Result<_, String>>()?,
+            embed_origins: origins.collect::<Result<_, _>>()?,
+            expiry_warning_days: f
+                .int("expiry_warning_days")?
+                .unwrap_or_else(default_warning_days),
+        })
     }
 
     pub fn region(&self, id: &str) -> &Region {

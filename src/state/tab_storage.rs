@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::session::{Session, TokenInfo};
+use crate::json::{self, Read};
 use crate::model::time::parse_rfc3339;
 
 const KEY: &str = "swr-share.session";
@@ -22,8 +23,13 @@ fn forget() {
 /// Restores a kept session, then keeps storage in step with the user's choice.
 pub fn sync(session: Session) {
     if let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-            let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        if let Some(v) = json::parse(&text) {
+            let field = |k: &str| {
+                v.get(k)
+                    .and_then(|f| f.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
             session.token.set(field("token"));
             session.token_info.set(Some(TokenInfo {
                 expires_at: parse_rfc3339(&field("expires_at")),
@@ -49,13 +55,14 @@ pub fn sync(session: Session) {
                     user: String::new(),
                     account: String::new(),
                 });
-                let v = serde_json::json!({
-                    "token": token,
-                    "expires_at": info.expires_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
-                    "user": info.user,
-                    "account": info.account,
-                });
-                let _ = s.set_item(KEY, &v.to_string());
+                let expires_at = info.expires_at.map(|t| t.to_rfc3339());
+                let text = json::write(vec![
+                    ("token", json::string(token)),
+                    ("expires_at", json::string(expires_at.unwrap_or_default())),
+                    ("user", json::string(info.user)),
+                    ("account", json::string(info.account)),
+                ]);
+                let _ = s.set_item(KEY, &text);
             }
             _ => forget(),
         }
