@@ -103,7 +103,11 @@ async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
         .text_content()
         .unwrap()
         .contains("in the past"));
-    assert_eq!(store.update.version().get_untracked(), 0, "nothing sent");
+    assert_eq!(
+        store.changes().update.version().get_untracked(),
+        0,
+        "nothing sent"
+    );
 
     // Cancel closes it and clears the state.
     let cancel: HtmlElement = d

@@ -1,6 +1,7 @@
 //! Reactive state shared by the components: the session (config, region, token), the URL
 //! query, and the share list of the open repository.
 
+pub mod changes;
 pub mod clock;
 pub mod embedding;
 pub mod jobs;

@@ -19,11 +19,11 @@ use super::org::selection_actions::SelectionActions;
 use super::reauth_dialog::ReauthDialog;
 use super::repo_suggestions::RepoSuggestions;
 use super::revoke_dialog::RevokeDialog;
-use super::row_actions::RowMenu;
+use super::row_actions::{ExtendNote, RowMenu};
 use super::sign_in_form::SignInForm;
 use crate::model::Share;
 use crate::state::selection::Selection;
-use crate::state::shares::SharesStore;
+use crate::state::shares::{Extension, SharesStore};
 
 use super::on_demand::Build;
 
@@ -50,10 +50,11 @@ macro_rules! split_point {
 // Changing shares: wanted once the table is there.
 split_point!(changes: add_form(existing: Signal<Vec<Share>>) => {
     let store = SharesStore::expect();
-    view! { <AddShareForm repo=store.repo existing=existing action=store.add/> }.into_any()
+    view! { <AddShareForm repo=store.repo existing=existing action=store.changes().add/> }.into_any()
 });
 split_point!(changes: edit_dialog() => view! { <EditDialog/> }.into_any());
 split_point!(changes: row_menu(share: Share, menu: NodeRef<leptos::html::Details>) => view! { <RowMenu share=share.clone() menu=menu/> }.into_any());
+split_point!(changes: extend_note(asked: Extension) => view! { <ExtendNote asked=asked.clone()/> }.into_any());
 split_point!(changes: revoke_dialog() => view! { <RevokeDialog/> }.into_any());
 // Getting a token: signing in, or a new one after a refusal.
 split_point!(tokens: reauth_dialog() => view! { <ReauthDialog/> }.into_any());

@@ -22,7 +22,7 @@ pub fn EditDialog() -> impl IntoView {
     // The outcome shown belongs to this opening of the dialog only; the store fills the
     // fields when it opens and closes it once the change is confirmed.
     let sent = RwSignal::new(false);
-    let pending = store.update.pending();
+    let pending = store.changes().update.pending();
     let close = move || {
         sent.set(false);
         day_error.set(None);
@@ -44,7 +44,7 @@ pub fn EditDialog() -> impl IntoView {
         desc_error.set(validate_description(&description.get_untracked()).err());
         if let (Ok(deadline), None) = (deadline, desc_error.get_untracked()) {
             sent.set(true);
-            store.update.dispatch(ShareUpdate {
+            store.changes().update.dispatch(ShareUpdate {
                 repo,
                 account: share.account,
                 deadline,
@@ -56,7 +56,7 @@ pub fn EditDialog() -> impl IntoView {
         if !sent.get() || pending.get() {
             return None;
         }
-        store.update.value().get().map(|o| {
+        store.changes().update.value().get().map(|o| {
             view! { <OutcomeNote outcome=o op=Operation::Update failed="Not saved. "/> }
         })
     };

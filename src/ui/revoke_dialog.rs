@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use super::modal::Modal;
 use super::outcome_note::OutcomeNote;
 use crate::api::error::Operation;
-use crate::state::shares::{SharesStore, UNDO_SECONDS};
+use crate::state::changes::UNDO_SECONDS;
+use crate::state::shares::SharesStore;
 
 /// Confirmation that names the account and the repository; afterwards an Undo that
 /// re-creates the share with the same deadline and description. An untouched Undo goes
@@ -12,7 +13,7 @@ use crate::state::shares::{SharesStore, UNDO_SECONDS};
 #[component]
 pub fn RevokeDialog() -> impl IntoView {
     let store = SharesStore::expect();
-    let pending = store.revoke.pending();
+    let pending = store.changes().revoke.pending();
     // The outcome shown belongs to this opening of the dialog only; the store closes the
     // dialog once the revoke is confirmed.
     let sent = RwSignal::new(false);
@@ -27,13 +28,13 @@ pub fn RevokeDialog() -> impl IntoView {
             return;
         };
         sent.set(true);
-        store.revoke.dispatch((repo, share));
+        store.changes().revoke.dispatch((repo, share));
     };
     let failure = move || {
         if !sent.get() || pending.get() {
             return None;
         }
-        store.revoke.value().get().map(|o| {
+        store.changes().revoke.value().get().map(|o| {
             view! { <OutcomeNote outcome=o op=Operation::Delete failed="Not revoked. "/> }
         })
     };
@@ -66,7 +67,7 @@ pub fn RevokeDialog() -> impl IntoView {
 #[component]
 fn UndoToast() -> impl IntoView {
     let store = SharesStore::expect();
-    let restoring = store.restore.pending();
+    let restoring = store.changes().restore.pending();
     let offer_view = move || {
         let offer = store.undo.get()?;
         let terms = format!(
@@ -79,7 +80,7 @@ fn UndoToast() -> impl IntoView {
             }
         );
         let failed = (offer.attempted && !restoring.get())
-            .then(|| store.restore.value().get())
+            .then(|| store.changes().restore.value().get())
             .flatten();
         let retry = offer.clone();
         Some(view! {
@@ -89,7 +90,7 @@ fn UndoToast() -> impl IntoView {
                     {offer.attempted.then(|| format!(" Its terms: {terms}."))}
                 </span>
                 {failed.map(|o| view! { <OutcomeNote outcome=o op=Operation::Create failed="Undo failed. "/> })}
-                <button type="button" class="ss-link-button" disabled=move || restoring.get() on:click=move |_| { store.restore.dispatch(retry.clone()); }>
+                <button type="button" class="ss-link-button" disabled=move || restoring.get() on:click=move |_| { store.changes().restore.dispatch(retry.clone()); }>
                     {move || match (restoring.get(), offer.attempted) {
                         (true, _) => "Restoring…",
                         (false, true) => "Try undo again",

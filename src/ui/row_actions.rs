@@ -3,7 +3,9 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::chunks;
 use super::copy_button::CopyButton;
+use super::on_demand::OnDemand;
 use super::outcome_note::OutcomeNote;
 use super::time::today_utc;
 use crate::api::error::Operation;
@@ -18,7 +20,7 @@ use crate::state::shares::{Extension, SharesStore};
 pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoView {
     let store = SharesStore::expect();
     let session = Session::expect();
-    let busy = store.extend.pending();
+    let busy = store.changes().extend.pending();
     let basis = share.clone();
     // One request at a time: a second click while one runs is ignored.
     let extend_by = move |days: Option<i64>| {
@@ -38,7 +40,7 @@ pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoV
             days,
         };
         store.extended.set(Some(x.clone()));
-        store.extend.dispatch(x);
+        store.changes().extend.dispatch(x);
     };
     let (e30, e90, ef) = (extend_by.clone(), extend_by.clone(), extend_by);
     let (to_edit, to_revoke) = (share.clone(), share.clone());
@@ -98,7 +100,9 @@ pub fn ExtendNoteRow(
         mine().map(|x| {
             view! {
                 <tr class="ss-note-row" data-note-for=account.clone() hidden=shown.is_some_and(|s| !s.with_untracked(|s| s.contains(&account)))>
-                    <td colspan=columns.to_string() aria-live="polite"><ExtendNote asked=x/></td>
+                    <td colspan=columns.to_string() aria-live="polite">
+                        <OnDemand what="what became of the extend" load=move || chunks::extend_note(x.clone())/>
+                    </td>
                 </tr>
             }
         })
@@ -107,12 +111,13 @@ pub fn ExtendNoteRow(
 
 /// What became of a one-click extend, beneath its row: under way, done (as SWR stored it),
 /// refused (with the reason and "Try again"), or the share changed elsewhere since the
-/// list was loaded (both versions, and the choice).
+/// list was loaded (both versions, and the choice). In the `changes` chunk: an extend is
+/// asked for from the row menu, which is there too.
 #[component]
-fn ExtendNote(asked: Extension) -> impl IntoView {
+pub fn ExtendNote(asked: Extension) -> impl IntoView {
     let store = SharesStore::expect();
     let session = Session::expect();
-    let pending = store.extend.pending();
+    let pending = store.changes().extend.pending();
     let what = match asked.days {
         Some(n) => format!("+{n} days"),
         None => "forever".to_string(),
@@ -129,9 +134,9 @@ fn ExtendNote(asked: Extension) -> impl IntoView {
         let again = asked.clone();
         let retry = move |_| {
             store.extended.set(Some(again.clone()));
-            store.extend.dispatch(again.clone());
+            store.changes().extend.dispatch(again.clone());
         };
-        match store.extend.value().get() {
+        match store.changes().extend.value().get() {
             None => ().into_any(),
             Some(WriteOutcome::Done(Some(s))) => view! {
                 <p class="ss-success" role="status">
@@ -163,7 +168,7 @@ fn ExtendNote(asked: Extension) -> impl IntoView {
                         )}
                         <button type="button" class="ss-link-button" on:click=move |_| {
                             store.extended.set(Some(on_current.clone()));
-                            store.extend.dispatch(on_current.clone());
+                            store.changes().extend.dispatch(on_current.clone());
                         }>
                             {format!("Extend what SWR has now ({what} → {})", proposed.label())}
                         </button>
