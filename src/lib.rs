@@ -35,7 +35,22 @@ pub fn start() {
     } else {
         HostMode::Page
     };
-    leptos::mount::mount_to_body(
-        move || view! { <App embedding=Embedding { mode, ..Embedding::default() }/> },
-    );
+    let mount = move || {
+        leptos::mount::mount_to_body(
+            move || view! { <App embedding=Embedding { mode, ..Embedding::default() }/> },
+        )
+    };
+    // The list the page asked for is usually there within moments: the console waits for it
+    // (a little), so that its first frame has the rows, not the page first and the rows in a
+    // second layout.
+    match api::early::list_settled(WAIT_FOR_EARLY_LIST_MS) {
+        Some(settled) => wasm_bindgen_futures::spawn_local(async move {
+            settled.await;
+            mount();
+        }),
+        None => mount(),
+    }
 }
+
+/// How long the start waits for the page's list request before showing the page without it.
+const WAIT_FOR_EARLY_LIST_MS: i32 = 250;

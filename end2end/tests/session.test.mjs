@@ -115,6 +115,49 @@ test('a kept token: the list is asked for while the wasm loads, once, and its ro
     assert.equal(lists.length, 2);
   }));
 
+/** Counts animation frames, and notes the frame in which the console and its first row appear. */
+const frameProbe = (page) => page.addInitScript(() => {
+  const seen = (window.__frames = { n: 0 });
+  const tick = () => { seen.n += 1; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  new MutationObserver(() => {
+    if (seen.shell === undefined && document.querySelector('.swr-share')) { seen.shell = seen.n; seen.shellAt = performance.now(); }
+    if (seen.row === undefined && document.querySelector('tbody tr')) seen.row = seen.n;
+  }).observe(document, { subtree: true, childList: true });
+});
+
+test('a kept token: the console appears with its rows in one frame, and a slow list does not hold it back', () =>
+  scenario(env, 'early list one frame', async (page) => {
+    await keptToken(page, await env.emulator.token());
+    await frameProbe(page);
+    // The wasm is held back until SWR has answered, so that the answer is there when the
+    // console starts, however busy this machine is.
+    let answered;
+    const listAnswered = new Promise((resolve) => { answered = resolve; });
+    page.on('response', (r) => { if (r.url().endsWith('/access-domains')) answered(); });
+    await page.route(/_bg\.wasm$/, async (route) => { await listAnswered; await route.continue(); });
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=tools/builder');
+    await c.table.waitFor();
+    const fast = await page.evaluate(() => window.__frames);
+    const asked = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => /access-domains|config\.json/.test(e.name)).map((e) => `${e.name.split('/').pop()} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)} ms`));
+    assert.equal(fast.row, fast.shell, `rows in the console's first frame (console in frame ${fast.shell} at ${Math.round(fast.shellAt)} ms, rows in frame ${fast.row}; ${asked.join(', ')})`);
+
+    // SWR takes 3 s: the console shows itself (loading) long before the answer.
+    const list = '/v2/manage/namespaces/acme-prod/repositories/tools$builder/access-domains';
+    await env.emulator.fault({ method: 'GET', path: list, kind: 'delay', ms: 3000, times: 1 });
+    await page.unroute(/_bg\.wasm$/);
+    await page.reload();
+    await c.table.waitFor();
+    const slow = await page.evaluate(() => ({
+      ...window.__frames,
+      answered: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/access-domains')).responseEnd,
+    }));
+    assert.ok(slow.shellAt < slow.answered - 2000, `the console appeared at ${Math.round(slow.shellAt)} ms, the list answered at ${Math.round(slow.answered)} ms`);
+    assert.ok(slow.row > slow.shell, 'the rows came later, in their own frame');
+  }));
+
 test('a kept token: a failure of the early list request is shown in place and retried', () =>
   scenario(env, 'early list failure', async (page) => {
     await keptToken(page, await env.emulator.token());

@@ -8,7 +8,7 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{ApiRequest, Method};
+use super::{transport, ApiError, ApiRequest, Method, RawResponse};
 
 /// An early list answer older than this is not used: it would no longer be the list now.
 const FRESH_MS: f64 = 20_000.0;
@@ -30,6 +30,25 @@ async fn resolve(p: Promise) -> Option<JsValue> {
         .filter(|v| !v.is_null() && !v.is_undefined())
 }
 
+/// If the page asked for the share list: resolves once its answer is read (or failed), or
+/// after `max_ms`, whichever is first. Leaves the answer for `list`.
+pub fn list_settled(max_ms: i32) -> Option<impl std::future::Future<Output = ()>> {
+    let early = Reflect::get(&js_sys::global(), &"__swrShareEarly".into()).ok()?;
+    let read = Reflect::get(&early, &"listRead".into())
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()?;
+    let timer = Promise::new(&mut |done, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&done, max_ms);
+        }
+    });
+    let first = Promise::race(&js_sys::Array::of2(&read, &timer));
+    Some(async move {
+        let _ = JsFuture::from(first).await;
+    })
+}
+
 /// `Some(text)` if the page fetched `config.json` (`None` inside: it could not).
 pub async fn config() -> Option<Option<String>> {
     let p = take("config")?;
@@ -44,8 +63,9 @@ fn text(v: &JsValue, field: &str) -> String {
 }
 
 /// The page's answer to `req`, if `req` is the share list it asked for. Any other list
-/// request drops it, so it can never stand in for a later reload.
-pub async fn list(req: &ApiRequest) -> Option<Result<web_sys::Response, JsValue>> {
+/// request drops it, so it can never stand in for a later reload. The page has read the
+/// body already: with the answer there when the console starts, taking it needs no task.
+pub async fn list(req: &ApiRequest) -> Option<Result<RawResponse, ApiError>> {
     if req.method != Method::Get || !req.url.ends_with("/access-domains") {
         return None;
     }
@@ -61,5 +81,22 @@ pub async fn list(req: &ApiRequest) -> Option<Result<web_sys::Response, JsValue>
         .ok()?
         .dyn_into::<Promise>()
         .ok()?;
-    Some(JsFuture::from(answer).await.map(|r| r.unchecked_into()))
+    Some(match JsFuture::from(answer).await {
+        // What fetch rejects with is a TypeError ("Failed to fetch").
+        Err(e) => Err(transport::unsent(
+            req,
+            &String::from(js_sys::Error::from(e).to_string()),
+        )),
+        Ok(read) => {
+            let status = Reflect::get(&read, &"status".into()).ok()?.as_f64()? as u16;
+            match Reflect::get(&read, &"cut".into()).ok()?.as_string() {
+                Some(cut) => Err(transport::cut_off(&cut)),
+                None => Ok(RawResponse {
+                    status,
+                    body: text(&read, "text"),
+                    subject_token: None,
+                }),
+            }
+        }
+    })
 }

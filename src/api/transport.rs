@@ -6,27 +6,29 @@ use gloo_net::http::{Method as HttpMethod, RequestBuilder, Response};
 use super::{early, ApiError, ApiRequest, Method, RawResponse};
 
 pub async fn send(req: &ApiRequest) -> Result<RawResponse, ApiError> {
-    let sent = match early::list(req).await {
-        // What fetch rejects with is a TypeError ("Failed to fetch"), as gloo-net reports it.
-        Some(answer) => answer
-            .map(Response::from)
-            .map_err(|e| String::from(js_sys::Error::from(e).to_string())),
-        None => fetch(req).await,
-    };
-    let resp =
-        sent.map_err(|e| ApiError::network(format!("{} {}: {e}", req.method.as_str(), req.url)))?;
+    if let Some(answer) = early::list(req).await {
+        return answer;
+    }
+    let resp = fetch(req).await.map_err(|e| unsent(req, &e))?;
     let status = resp.status();
     let subject_token = resp.headers().get("x-subject-token");
     // A connection dropped mid-body fails here rather than at send.
-    let body = resp
-        .text()
-        .await
-        .map_err(|e| ApiError::network(format!("the answer was cut off: {e}")))?;
+    let body = resp.text().await.map_err(|e| cut_off(&e.to_string()))?;
     Ok(RawResponse {
         status,
         body,
         subject_token,
     })
+}
+
+/// No answer arrived (network, proxy down).
+pub(super) fn unsent(req: &ApiRequest, e: &str) -> ApiError {
+    ApiError::network(format!("{} {}: {e}", req.method.as_str(), req.url))
+}
+
+/// The answer stopped before its end.
+pub(super) fn cut_off(e: &str) -> ApiError {
+    ApiError::network(format!("the answer was cut off: {e}"))
 }
 
 async fn fetch(req: &ApiRequest) -> Result<Response, String> {
