@@ -84,6 +84,12 @@ test('revoke names account and repository; Undo brings the share back as it was'
     const row = await c.row('partner-bank').textContent();
     assert.match(row, /Forever/);
     assert.match(row, /Settlement integration, permanent partner/);
+    // The notice gives way to the next thing the user does, so it covers nothing that shows.
+    const notice = page.locator('.ss-toast').filter({ hasText: 'restored with its deadline and description' });
+    await notice.waitFor();
+    await c.account.click();
+    // Well before its own 8 s are up.
+    await notice.waitFor({ state: 'detached', timeout: 2000 });
   }));
 
 test('after a revoke, nothing on the page still speaks of that share as current', () =>

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::modal::Modal;
 use super::outcome_note::OutcomeNote;
@@ -103,6 +104,27 @@ fn UndoToast() -> impl IntoView {
             </div>
         })
     };
+    // A notice only informs: it gives way to the user's next key or click (outside it), so
+    // that it never covers what that action shows (an outcome line near the bottom).
+    let give_way = move || {
+        if store.notice.with_untracked(Option::is_some) {
+            store.notice.set(None);
+        }
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |_| give_way());
+    let clicks = window_event_listener(leptos::ev::pointerdown, move |e| {
+        let on_toast = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| t.closest(".ss-toast").ok().flatten().is_some());
+        if !on_toast {
+            give_way();
+        }
+    });
+    on_cleanup(move || {
+        keys.remove();
+        clicks.remove();
+    });
     view! {
         <div class="ss-toast-region" aria-live="polite">
             {offer_view}
