@@ -231,6 +231,29 @@ mod tests {
         let e = share_list(&resp(200, r#"[{"namespace": "demo", "access_domain": "#)).unwrap_err();
         assert_eq!(e.status, 200);
         assert!(e.message.contains("could not read"));
+        assert!(e.message.contains("not complete JSON"), "{}", e.message);
+        // A field of another type is named; absent and null fields are the defaults.
+        let e = share_list(&resp(200, r#"[{"access_domain": "a", "status": "yes"}]"#)).unwrap_err();
+        assert!(
+            e.message.contains("`status` is not true or false"),
+            "{}",
+            e.message
+        );
+        let e = share_list(&resp(200, r#"{"access_domain": "a"}"#)).unwrap_err();
+        assert!(e.message.contains("is not a list"), "{}", e.message);
+        let rows = share_list(&resp(
+            200,
+            r#"[{"access_domain": "a", "description": null}]"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            (
+                rows[0].account.as_str(),
+                rows[0].description.as_str(),
+                rows[0].valid
+            ),
+            ("a", "", false)
+        );
     }
 
     #[test]

@@ -125,5 +125,17 @@ mod tests {
             r#"{"regions":[{"id":"x","label":"X"}],"embed_origins":["https://portal.example"]}"#,
         );
         assert_eq!(c.embed_origins, vec!["https://portal.example".to_string()]);
+        assert_eq!(c.expiry_warning_days, default_warning_days());
+        let (c, _) =
+            AppConfig::parse(r#"{"regions":[{"id":"x","label":"X"}],"expiry_warning_days":30}"#);
+        assert_eq!(c.expiry_warning_days, 30);
+        // What serde required is still required, and the reason names it.
+        let (c, warn) = AppConfig::parse(r#"{"regions":[{"label":"X"}]}"#);
+        assert_eq!(c, AppConfig::default());
+        assert!(warn.unwrap().contains("`id` is missing"));
+        assert!(AppConfig::parse(r#"{}"#)
+            .1
+            .unwrap()
+            .contains("`regions` is missing"));
     }
 }
