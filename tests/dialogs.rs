@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use swr_share::api::RawResponse;
 use swr_share::model::{RepoRef, Share};
+use swr_share::state::changes::Changes;
 use swr_share::state::embedding::{HostMode, HostOptions};
 use swr_share::state::session::Session;
 use swr_share::state::shares::SharesStore;
@@ -32,8 +33,8 @@ fn share() -> Share {
     .remove(0)
 }
 
-/// Mounts both dialogs over a store for demo/paas and hands the store back.
-fn mount() -> (HtmlElement, SharesStore) {
+/// Mounts both dialogs over a store for demo/paas and hands the store and its changes back.
+fn mount() -> (HtmlElement, SharesStore, Changes) {
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let out = std::rc::Rc::new(std::cell::RefCell::new(None));
@@ -48,12 +49,13 @@ fn mount() -> (HtmlElement, SharesStore) {
         let view = View::new(&host);
         let store = SharesStore::new(session, view);
         provide_context(store);
-        *slot.borrow_mut() = Some(store);
+        Changes::provide(store);
+        *slot.borrow_mut() = Some((store, Changes::expect()));
         view! { <div class="swr-share"><EditDialog/><RevokeDialog/></div> }
     });
     std::mem::forget(handle); // lives for the rest of the test page
-    let store = out.borrow_mut().take().unwrap();
-    (root, store)
+    let (store, changes) = out.borrow_mut().take().unwrap();
+    (root, store, changes)
 }
 
 fn dialog(root: &HtmlElement, labelled_by: &str) -> web_sys::HtmlDialogElement {
@@ -65,7 +67,7 @@ fn dialog(root: &HtmlElement, labelled_by: &str) -> web_sys::HtmlDialogElement {
 
 #[wasm_bindgen_test]
 async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
-    let (root, store) = mount();
+    let (root, store, changes) = mount();
     let d = dialog(&root, "ss-edit-h");
     assert!(!d.open());
     store.edit(share());
@@ -103,11 +105,7 @@ async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
         .text_content()
         .unwrap()
         .contains("in the past"));
-    assert_eq!(
-        store.changes().update.version().get_untracked(),
-        0,
-        "nothing sent"
-    );
+    assert_eq!(changes.update.version().get_untracked(), 0, "nothing sent");
 
     // Cancel closes it and clears the state.
     let cancel: HtmlElement = d
@@ -123,7 +121,7 @@ async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
 
 #[wasm_bindgen_test]
 async fn revoke_dialog_names_account_and_repository() {
-    let (root, store) = mount();
+    let (root, store, _) = mount();
     store.revoking.set(Some(share()));
     settle(20).await;
     let d = dialog(&root, "ss-revoke-h");

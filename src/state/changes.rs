@@ -22,6 +22,16 @@ pub const UNDO_SECONDS: u64 = 10;
 /// How long a notice stays.
 const NOTICE_SECONDS: u64 = 8;
 
+/// Where the changes are made when first wanted: under the store's owner, so that they
+/// live as long as the store, whichever part asks first. `provide` puts it in context next
+/// to the store; only code in the `changes` chunk calls `Changes::expect`.
+#[derive(Clone, Copy)]
+struct Maker {
+    store: SharesStore,
+    owner: StoredValue<Option<Owner>, LocalStorage>,
+    made: StoredValue<Option<Changes>, LocalStorage>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Changes {
     /// Adds a share, after asking whether the account already has one.
@@ -113,7 +123,32 @@ async fn send_update(
 }
 
 impl Changes {
-    pub(super) fn new(store: SharesStore) -> Changes {
+    /// Makes the changes of `store` available to the parts below, without making them yet.
+    pub fn provide(store: SharesStore) {
+        provide_context(Maker {
+            store,
+            owner: StoredValue::new_local(Owner::current()),
+            made: StoredValue::new_local(None),
+        });
+    }
+
+    /// Add, update, extend, revoke and undo of the store in context; made the first time
+    /// one is wanted.
+    pub fn expect() -> Changes {
+        let maker = expect_context::<Maker>();
+        if let Some(c) = maker.made.get_value() {
+            return c;
+        }
+        let make = move || Changes::new(maker.store);
+        let c = match maker.owner.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
+        };
+        maker.made.set_value(Some(c));
+        c
+    }
+
+    fn new(store: SharesStore) -> Changes {
         let session = store.session;
         let target = ListTarget {
             list: store.list,

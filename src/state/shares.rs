@@ -1,10 +1,10 @@
 //! The share list of the open repository, and what the page holds about changing it
-//! (drafts, the open dialog, the undo offer); the changes themselves are in `changes`.
+//! (drafts, the open dialog, the undo offer); the changes themselves are in `changes`,
+//! which builds on this module (not the other way round).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::changes::Changes;
 use super::session::Session;
 use super::view::View;
 use super::wanted::Fetch;
@@ -106,11 +106,6 @@ pub struct SharesStore {
     pub key: Memo<Option<ListKey>>,
     pub(super) session: Session,
     pub(super) list: Fetch<ListKey, Vec<Share>>,
-    /// The actions that change shares, made when first asked for (`changes`): their code is
-    /// in the `changes` chunk with the forms and dialogs that use them.
-    changes: StoredValue<Option<Changes>, LocalStorage>,
-    /// Where they are made: the store's owner, so they live as long as the store.
-    owner: StoredValue<Option<Owner>, LocalStorage>,
     /// The last extend asked for: its row shows the outcome and can repeat it.
     pub extended: RwSignal<Option<Extension>>,
     pub undo: RwSignal<Option<UndoOffer>>,
@@ -156,8 +151,6 @@ impl SharesStore {
             repo,
             key,
             list,
-            changes: StoredValue::new_local(None),
-            owner: StoredValue::new_local(Owner::current()),
             extended,
             undo,
             notice,
@@ -181,21 +174,6 @@ impl SharesStore {
 
     pub fn expect() -> SharesStore {
         expect_context::<SharesStore>()
-    }
-
-    /// Add, update, extend, revoke and undo; made the first time one is wanted.
-    pub fn changes(&self) -> Changes {
-        if let Some(c) = self.changes.get_value() {
-            return c;
-        }
-        let store = *self;
-        let make = move || Changes::new(store);
-        let c = match self.owner.get_value() {
-            Some(owner) => owner.with(make),
-            None => make(),
-        };
-        self.changes.set_value(Some(c));
-        c
     }
 
     /// Opens the edit dialog for `share`, its fields filled from it.

@@ -6,6 +6,7 @@ use super::connection_panel::ConnectionPanel;
 use super::on_demand::{latch, OnDemand};
 use super::repo_panel::RepoPanel;
 use super::shares_section::SharesSection;
+use crate::state::changes::Changes;
 use crate::state::clock::Now;
 use crate::state::embedding::{
     listen_to_parent, tell_parent, Embedding, HostMode, HostOptions, MSG_READY,
@@ -63,7 +64,9 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
         }
         None => {}
     }
-    provide_context(SharesStore::new(session, view));
+    let store = SharesStore::new(session, view);
+    provide_context(store);
+    Changes::provide(store);
     // Only a change of view re-renders the main area, not every filter keystroke.
     let current = Memo::new(move |_| view.0.with(|v| v.view.clone()));
     let tabs = host_fixed.is_none();

@@ -22,6 +22,7 @@ use super::revoke_dialog::RevokeDialog;
 use super::row_actions::{ExtendNote, RowMenu};
 use super::sign_in_form::SignInForm;
 use crate::model::Share;
+use crate::state::changes::Changes;
 use crate::state::selection::Selection;
 use crate::state::shares::{Extension, SharesStore};
 
@@ -50,7 +51,7 @@ macro_rules! split_point {
 // Changing shares: wanted once the table is there.
 split_point!(changes: add_form(existing: Signal<Vec<Share>>) => {
     let store = SharesStore::expect();
-    view! { <AddShareForm repo=store.repo existing=existing action=store.changes().add/> }.into_any()
+    view! { <AddShareForm repo=store.repo existing=existing action=Changes::expect().add/> }.into_any()
 });
 split_point!(changes: edit_dialog() => view! { <EditDialog/> }.into_any());
 split_point!(changes: row_menu(share: Share, menu: NodeRef<leptos::html::Details>) => view! { <RowMenu share=share.clone() menu=menu/> }.into_any());

@@ -7,6 +7,7 @@ use super::outcome_note::OutcomeNote;
 use super::time::today_utc;
 use crate::api::error::Operation;
 use crate::model::names::validate_description;
+use crate::state::changes::Changes;
 use crate::state::session::Session;
 use crate::state::shares::{EditDraft, ShareUpdate, SharesStore};
 
@@ -15,6 +16,7 @@ use crate::state::shares::{EditDraft, ShareUpdate, SharesStore};
 #[component]
 pub fn EditDialog() -> impl IntoView {
     let store = SharesStore::expect();
+    let changes = Changes::expect();
     let session = Session::expect();
     let EditDraft { until, description } = store.edit_draft;
     let day_error = RwSignal::new(None::<String>);
@@ -22,7 +24,7 @@ pub fn EditDialog() -> impl IntoView {
     // The outcome shown belongs to this opening of the dialog only; the store fills the
     // fields when it opens and closes it once the change is confirmed.
     let sent = RwSignal::new(false);
-    let pending = store.changes().update.pending();
+    let pending = changes.update.pending();
     let close = move || {
         sent.set(false);
         day_error.set(None);
@@ -44,7 +46,7 @@ pub fn EditDialog() -> impl IntoView {
         desc_error.set(validate_description(&description.get_untracked()).err());
         if let (Ok(deadline), None) = (deadline, desc_error.get_untracked()) {
             sent.set(true);
-            store.changes().update.dispatch(ShareUpdate {
+            changes.update.dispatch(ShareUpdate {
                 repo,
                 account: share.account,
                 deadline,
@@ -56,7 +58,7 @@ pub fn EditDialog() -> impl IntoView {
         if !sent.get() || pending.get() {
             return None;
         }
-        store.changes().update.value().get().map(|o| {
+        changes.update.value().get().map(|o| {
             view! { <OutcomeNote outcome=o op=Operation::Update failed="Not saved. "/> }
         })
     };

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use super::modal::Modal;
 use super::outcome_note::OutcomeNote;
 use crate::api::error::Operation;
+use crate::state::changes::Changes;
 use crate::state::changes::UNDO_SECONDS;
 use crate::state::shares::SharesStore;
 
@@ -14,7 +15,8 @@ use crate::state::shares::SharesStore;
 #[component]
 pub fn RevokeDialog() -> impl IntoView {
     let store = SharesStore::expect();
-    let pending = store.changes().revoke.pending();
+    let changes = Changes::expect();
+    let pending = changes.revoke.pending();
     // The outcome shown belongs to this opening of the dialog only; the store closes the
     // dialog once the revoke is confirmed.
     let sent = RwSignal::new(false);
@@ -29,13 +31,13 @@ pub fn RevokeDialog() -> impl IntoView {
             return;
         };
         sent.set(true);
-        store.changes().revoke.dispatch((repo, share));
+        changes.revoke.dispatch((repo, share));
     };
     let failure = move || {
         if !sent.get() || pending.get() {
             return None;
         }
-        store.changes().revoke.value().get().map(|o| {
+        changes.revoke.value().get().map(|o| {
             view! { <OutcomeNote outcome=o op=Operation::Delete failed="Not revoked. "/> }
         })
     };
@@ -68,7 +70,8 @@ pub fn RevokeDialog() -> impl IntoView {
 #[component]
 fn UndoToast() -> impl IntoView {
     let store = SharesStore::expect();
-    let restoring = store.changes().restore.pending();
+    let changes = Changes::expect();
+    let restoring = changes.restore.pending();
     let offer_view = move || {
         let offer = store.undo.get()?;
         let terms = format!(
@@ -81,7 +84,7 @@ fn UndoToast() -> impl IntoView {
             }
         );
         let failed = (offer.attempted && !restoring.get())
-            .then(|| store.changes().restore.value().get())
+            .then(|| changes.restore.value().get())
             .flatten();
         let retry = offer.clone();
         Some(view! {
@@ -91,7 +94,7 @@ fn UndoToast() -> impl IntoView {
                     {offer.attempted.then(|| format!(" Its terms: {terms}."))}
                 </span>
                 {failed.map(|o| view! { <OutcomeNote outcome=o op=Operation::Create failed="Undo failed. "/> })}
-                <button type="button" class="ss-link-button" disabled=move || restoring.get() on:click=move |_| { store.changes().restore.dispatch(retry.clone()); }>
+                <button type="button" class="ss-link-button" disabled=move || restoring.get() on:click=move |_| { changes.restore.dispatch(retry.clone()); }>
                     {move || match (restoring.get(), offer.attempted) {
                         (true, _) => "Restoring…",
                         (false, true) => "Try undo again",

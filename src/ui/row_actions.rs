@@ -1,17 +1,17 @@
-use std::collections::HashSet;
+//! What a row offers in the `changes` chunk: its menu's items, and the note under it of
+//! what became of a one-click extend (`share_row.rs` places both).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::chunks;
 use super::copy_button::CopyButton;
-use super::on_demand::OnDemand;
 use super::outcome_note::OutcomeNote;
 use super::time::today_utc;
 use crate::api::error::Operation;
 use crate::api::outcome::WriteOutcome;
 use crate::model::expiry::extend;
 use crate::model::Share;
+use crate::state::changes::Changes;
 use crate::state::session::Session;
 use crate::state::shares::{Extension, SharesStore};
 
@@ -19,8 +19,9 @@ use crate::state::shares::{Extension, SharesStore};
 #[component]
 pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoView {
     let store = SharesStore::expect();
+    let changes = Changes::expect();
     let session = Session::expect();
-    let busy = store.changes().extend.pending();
+    let busy = changes.extend.pending();
     let basis = share.clone();
     // One request at a time: a second click while one runs is ignored.
     let extend_by = move |days: Option<i64>| {
@@ -40,7 +41,7 @@ pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoV
             days,
         };
         store.extended.set(Some(x.clone()));
-        store.changes().extend.dispatch(x);
+        changes.extend.dispatch(x);
     };
     let (e30, e90, ef) = (extend_by.clone(), extend_by.clone(), extend_by);
     let (to_edit, to_revoke) = (share.clone(), share.clone());
@@ -77,38 +78,6 @@ pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoV
     }
 }
 
-/// The row under a share's row where what became of its one-click extend is said.
-#[component]
-pub fn ExtendNoteRow(
-    account: String,
-    columns: usize,
-    /// The accounts the filter shows: the note starts hidden with its row (the table hides
-    /// and shows both from then on).
-    shown: Option<Memo<HashSet<String>>>,
-) -> impl IntoView {
-    let store = SharesStore::expect();
-    let mine = {
-        let account = account.clone();
-        move || {
-            store
-                .extended
-                .get()
-                .filter(|x| x.basis.is_account(&account))
-        }
-    };
-    move || {
-        mine().map(|x| {
-            view! {
-                <tr class="ss-note-row" data-note-for=account.clone() hidden=shown.is_some_and(|s| !s.with_untracked(|s| s.contains(&account)))>
-                    <td colspan=columns.to_string() aria-live="polite">
-                        <OnDemand what="what became of the extend" load=move || chunks::extend_note(x.clone())/>
-                    </td>
-                </tr>
-            }
-        })
-    }
-}
-
 /// What became of a one-click extend, beneath its row: under way, done (as SWR stored it),
 /// refused (with the reason and "Try again"), or the share changed elsewhere since the
 /// list was loaded (both versions, and the choice). In the `changes` chunk: an extend is
@@ -116,8 +85,9 @@ pub fn ExtendNoteRow(
 #[component]
 pub fn ExtendNote(asked: Extension) -> impl IntoView {
     let store = SharesStore::expect();
+    let changes = Changes::expect();
     let session = Session::expect();
-    let pending = store.changes().extend.pending();
+    let pending = changes.extend.pending();
     let what = match asked.days {
         Some(n) => format!("+{n} days"),
         None => "forever".to_string(),
@@ -134,9 +104,9 @@ pub fn ExtendNote(asked: Extension) -> impl IntoView {
         let again = asked.clone();
         let retry = move |_| {
             store.extended.set(Some(again.clone()));
-            store.changes().extend.dispatch(again.clone());
+            changes.extend.dispatch(again.clone());
         };
-        match store.changes().extend.value().get() {
+        match changes.extend.value().get() {
             None => ().into_any(),
             Some(WriteOutcome::Done(Some(s))) => view! {
                 <p class="ss-success" role="status">
@@ -168,7 +138,7 @@ pub fn ExtendNote(asked: Extension) -> impl IntoView {
                         )}
                         <button type="button" class="ss-link-button" on:click=move |_| {
                             store.extended.set(Some(on_current.clone()));
-                            store.changes().extend.dispatch(on_current.clone());
+                            changes.extend.dispatch(on_current.clone());
                         }>
                             {format!("Extend what SWR has now ({what} → {})", proposed.label())}
                         </button>

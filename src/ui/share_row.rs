@@ -17,7 +17,6 @@ use super::chunks;
 use super::in_step::keep_in_step;
 use super::markup::text;
 use super::on_demand::OnDemand;
-use super::row_actions::ExtendNoteRow;
 use super::time::{local, local_compact};
 use crate::model::deadline::format_utc;
 use crate::model::expiry::{Expiry, Status};
@@ -393,4 +392,36 @@ fn place_menu(details: &web_sys::HtmlDetailsElement) {
     }
     let _ = details.toggle_attribute_with_force("data-up", up);
     let _ = frame.toggle_attribute_with_force("data-menu-room", room);
+}
+
+/// The row under a share's row where what became of its one-click extend is said.
+#[component]
+pub fn ExtendNoteRow(
+    account: String,
+    columns: usize,
+    /// The accounts the filter shows: the note starts hidden with its row (the table hides
+    /// and shows both from then on).
+    shown: Option<Memo<HashSet<String>>>,
+) -> impl IntoView {
+    let store = SharesStore::expect();
+    let mine = {
+        let account = account.clone();
+        move || {
+            store
+                .extended
+                .get()
+                .filter(|x| x.basis.is_account(&account))
+        }
+    };
+    move || {
+        mine().map(|x| {
+            view! {
+                <tr class="ss-note-row" data-note-for=account.clone() hidden=shown.is_some_and(|s| !s.with_untracked(|s| s.contains(&account)))>
+                    <td colspan=columns.to_string() aria-live="polite">
+                        <OnDemand what="what became of the extend" load=move || chunks::extend_note(x.clone())/>
+                    </td>
+                </tr>
+            }
+        })
+    }
 }
