@@ -80,6 +80,27 @@ test('organization overview: every share, summary, one account, export, screensh
     assert.doesNotMatch(page.url(), /view=/);
   }));
 
+test('another view asks nothing for the one-repository list; going back to it does', () =>
+  scenario(env, 'list only in its view', async (page) => {
+    // acme-fleet has no repository named payments-api: only the one-repository view of
+    // acme-fleet/payments-api would ask for it.
+    const asked = [];
+    page.on('request', (r) => { if (r.url().endsWith('/acme-fleet/repositories/payments-api/access-domains')) asked.push(r.url()); });
+    await signIn(page, '?namespace=acme-prod&repository=payments-api');
+    await page.locator('tbody tr').first().waitFor();
+    // The overview's organization field is the view's: typing another one there must not
+    // load that organization's "payments-api" behind the overview.
+    await page.getByRole('button', { name: 'Organization overview' }).click();
+    await page.getByLabel('Organization', { exact: true }).fill('acme-fleet');
+    await page.getByRole('button', { name: 'Load every share' }).click();
+    await page.getByTestId('org-summary').waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(asked, [], 'nothing asked for the one-repository view while it is not open');
+    const back = page.waitForRequest((r) => r.url().endsWith('/acme-fleet/repositories/payments-api/access-domains'));
+    await page.getByRole('button', { name: 'One repository' }).click();
+    await back;
+  }));
+
 test('bulk extend from a selection: sent six at a time, read back, the table follows', () =>
   scenario(env, 'bulk extend', async (page) => {
     await openOrg(page, '?view=org&namespace=acme-fleet&account=fleet-partner-007');

@@ -128,9 +128,12 @@ impl SharesStore {
             view.0
                 .with(|v| RepoRef::new(&v.namespace, &v.repository).ok())
         });
+        // Only the one-repository view shows this list: on another tab nothing is loaded for
+        // it (its organization field would otherwise ask for a repository of another one).
+        let shown = Memo::new(move |_| view.0.with(|v| v.view.is_empty()));
         let key = Memo::new(move |_| {
             let repo = repo.get()?;
-            if !session.config_ready.get() || !session.has_token() {
+            if !shown.get() || !session.config_ready.get() || !session.has_token() {
                 return None;
             }
             Some(ListKey::new(&session.api(), repo))
