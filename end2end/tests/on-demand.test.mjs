@@ -103,6 +103,9 @@ test('a part whose chunk cannot be fetched says so in place; "try again" loads i
     // Retried in place once the network is back.
     await page.unroute(chunk);
     await menuError.getByRole('button', { name: 'try again' }).click();
+    // The items appear in the menu that is still open once the chunk has arrived (clicking
+    // "Actions" before that would close it).
+    await c.row('auditor-kpmg').getByRole('button', { name: 'Edit…' }).waitFor();
     await c.rowAction('auditor-kpmg', 'Edit…');
     await c.editDialog.waitFor();
     assert.equal(await menuError.count(), 0);
