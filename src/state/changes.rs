@@ -43,6 +43,23 @@ pub struct Changes {
     pub revoke: Action<(RepoRef, Share), WriteOutcome>,
 }
 
+/// Shows `value` in `slot` for `seconds`, unless something else has taken its place by then.
+fn show_for<T: Clone + PartialEq + Send + Sync + 'static>(
+    slot: RwSignal<Option<T>>,
+    value: T,
+    seconds: u64,
+) {
+    slot.set(Some(value.clone()));
+    set_timeout(
+        move || {
+            if slot.with_untracked(|v| v.as_ref() == Some(&value)) {
+                slot.set(None);
+            }
+        },
+        std::time::Duration::from_secs(seconds),
+    );
+}
+
 /// After a revoke, what the page still says about that share is out of date: the note under
 /// its row about an extend, and the add form's "shared with" note. Both go.
 fn forget_notes_about(
@@ -196,15 +213,7 @@ impl Changes {
                 };
                 if let Some(said) = said {
                     undo.set(None);
-                    notice.set(Some(said.clone()));
-                    set_timeout(
-                        move || {
-                            if notice.with_untracked(|n| n.as_ref() == Some(&said)) {
-                                notice.set(None);
-                            }
-                        },
-                        std::time::Duration::from_secs(NOTICE_SECONDS),
-                    );
+                    show_for(notice, said, NOTICE_SECONDS);
                 }
                 outcome
             }
@@ -276,15 +285,7 @@ impl Changes {
                         share,
                         attempted: false,
                     };
-                    undo.set(Some(offer.clone()));
-                    set_timeout(
-                        move || {
-                            if undo.with_untracked(|u| u.as_ref() == Some(&offer)) {
-                                undo.set(None);
-                            }
-                        },
-                        std::time::Duration::from_secs(UNDO_SECONDS),
-                    );
+                    show_for(undo, offer, UNDO_SECONDS);
                 }
                 outcome
             }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::session::{Session, TokenInfo};
-use crate::json::{self, Read};
+use crate::json::{self, Fields};
 use crate::model::time::parse_rfc3339;
 
 const KEY: &str = "swr-share.session";
@@ -23,13 +23,9 @@ fn forget() {
 /// Restores a kept session, then keeps storage in step with the user's choice.
 pub fn sync(session: Session) {
     if let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
-        if let Some(v) = json::parse(&text) {
-            let field = |k: &str| {
-                v.get(k)
-                    .and_then(|f| f.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
+        let kept = json::parse(&text);
+        if let Some(f) = kept.as_ref().and_then(|v| Fields::of(v, "it").ok()) {
+            let field = |k: &str| f.text(k).unwrap_or_default();
             session.token.set(field("token"));
             session.token_info.set(Some(TokenInfo {
                 expires_at: parse_rfc3339(&field("expires_at")),
