@@ -69,6 +69,28 @@ test('filter, status chips and sort live in the URL; a link reopens exactly that
     assert.equal(await other.page.getByRole('button', { name: /^Valid \d+$/ }).getAttribute('aria-pressed'), 'true');
   }));
 
+test('the filter ignores case beyond ASCII too: ZÜRICH finds Zürich', () =>
+  scenario(env, 'filter unicode case', async (page) => {
+    const token = await env.emulator.token();
+    const r = await fetch(`${env.emulator.url}/v2/manage/namespaces/acme-prod/repositories/payments-api/access-domains`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-auth-token': token },
+      body: JSON.stringify({ access_domain: 'zurich-office', permit: 'read', deadline: 'forever', description: 'Büro Zürich' }),
+    });
+    assert.equal(r.status, 201);
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(token);
+    await c.table.waitFor();
+    await c.filter.fill('ZÜRICH');
+    await page.getByText('No share matches the filter.').waitFor({ state: 'hidden' });
+    assert.deepEqual(await c.accounts(), ['zurich-office']);
+    await c.filter.fill('büro z');
+    assert.deepEqual(await c.accounts(), ['zurich-office']);
+    await c.filter.fill('BURO');
+    await page.getByText('No share matches the filter.').waitFor();
+  }));
+
 test('the summary line applies the matching filter', () =>
   scenario(env, 'summary filter', async (page) => {
     const c = new ConsolePage(page, env.appUrl);

@@ -2,6 +2,7 @@
 //! with no Leptos, tested on the host with `cargo test`.
 
 pub mod bulk;
+pub mod case;
 pub mod config;
 pub mod day_input;
 pub mod deadline;

@@ -132,12 +132,14 @@ pub fn char_label(c: char) -> String {
     }
 }
 
+/// `char_label`'s text starts with `a` or a quote, so ASCII upper case is enough (and keeps
+/// Rust's Unicode case tables out of the module).
 fn capitalized(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut s = s.to_string();
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    s
 }
 
 pub fn validate_description(s: &str) -> Result<(), String> {

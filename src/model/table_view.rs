@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use super::case::lower;
 use super::expiry::{Expiry, Status};
 use super::Share;
 
@@ -167,7 +168,6 @@ fn status_rank(e: &Expiry) -> u8 {
 }
 
 fn compare(a: (&Share, &Expiry), b: (&Share, &Expiry), column: Column) -> Ordering {
-    let lower = |s: &str| s.to_lowercase();
     match column {
         Column::Account => lower(&a.0.account).cmp(&lower(&b.0.account)),
         Column::Permission => a.0.permit.cmp(&b.0.permit),
@@ -189,7 +189,7 @@ fn compare(a: (&Share, &Expiry), b: (&Share, &Expiry), column: Column) -> Orderi
 
 /// Text matches account, description or creator, without regard to case.
 pub fn matches_text(s: &Share, text: &str) -> bool {
-    matches_lowered(s, &text.trim().to_lowercase())
+    matches_lowered(s, &lower(text.trim()))
 }
 
 /// `matches_text` with the text already trimmed and in lower case (once per keystroke, not
@@ -198,7 +198,7 @@ fn matches_lowered(s: &Share, t: &str) -> bool {
     t.is_empty()
         || [&s.account, &s.description, &s.creator_name]
             .iter()
-            .any(|f| f.to_lowercase().contains(t))
+            .any(|f| lower(f).contains(t))
 }
 
 /// Every row, as indices into `shares`, in the order `sort` asks for (the list's own order
@@ -233,7 +233,7 @@ pub fn page_of(
     status: StatusFilter,
     page: usize,
 ) -> (Vec<usize>, usize) {
-    let text = text.trim().to_lowercase();
+    let text = lower(text.trim());
     let matching: Vec<usize> = ordered
         .iter()
         .copied()

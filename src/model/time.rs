@@ -18,6 +18,32 @@ pub fn utc_minutes(t: DateTime<Utc>) -> String {
     )
 }
 
+/// `2026-11-24T08:14:42Z`.
+pub fn iso_seconds(t: DateTime<Utc>) -> String {
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        ymd(t.date_naive()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
+/// iCalendar's basic formats: `20261124` for a date, `20261124T081442Z` for a time.
+pub fn compact_date(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+pub fn compact_utc(t: DateTime<Utc>) -> String {
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        compact_date(t.date_naive()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
+}
+
 fn num(s: &str) -> Option<u32> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
@@ -103,6 +129,9 @@ mod tests {
         let t = parse_rfc3339("2021-06-10T08:14:42.56632Z").unwrap();
         assert_eq!(t.timestamp_subsec_micros(), 566_320);
         assert_eq!(utc_minutes(t), "2021-06-10 08:14 UTC");
+        assert_eq!(iso_seconds(t), "2021-06-10T08:14:42Z");
+        assert_eq!(compact_utc(t), "20210610T081442Z");
+        assert_eq!(compact_date(t.date_naive()), "20210610");
         assert_eq!(
             utc_minutes(parse_rfc3339("2018-10-01T16:00:00.000Z").unwrap()),
             "2018-10-01 16:00 UTC"

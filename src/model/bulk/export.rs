@@ -2,10 +2,11 @@
 //! providers' sharing resources, and an iCalendar file with one event per share that ends
 //! within a horizon.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::csv;
 use crate::model::share::Timestamp;
+use crate::model::time::{compact_date, compact_utc};
 use crate::model::{Deadline, RepoRef, Share};
 
 /// A share with the repository it belongs to: a row of any table.
@@ -29,7 +30,7 @@ pub const CSV_HEADER: [&str; 9] = [
 ];
 
 fn iso(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    crate::model::time::iso_seconds(t)
 }
 
 fn timestamp(t: &Timestamp) -> String {
@@ -229,7 +230,7 @@ fn fold(line: &str, out: &mut String) {
 /// and `now + horizon_days`, with a reminder a week before.
 pub fn to_icalendar(rows: &[Located], now: DateTime<Utc>, horizon_days: i64) -> String {
     let mut out = String::new();
-    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = compact_utc(now);
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -248,7 +249,6 @@ pub fn to_icalendar(rows: &[Located], now: DateTime<Utc>, horizon_days: i64) -> 
         if cutoff <= now || cutoff > until {
             continue;
         }
-        let compact = |d: NaiveDate| d.format("%Y%m%d").to_string();
         let what = format!("{} may no longer pull {}", s.account, r.repo.display());
         let detail = format!(
             "Access for {} to pull {} ends {} UTC (last valid day {}).{}",
@@ -272,8 +272,11 @@ pub fn to_icalendar(rows: &[Located], now: DateTime<Utc>, horizon_days: i64) -> 
                 ))
             ),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", compact(*day)),
-            format!("DTEND;VALUE=DATE:{}", compact(*day + Duration::days(1))),
+            format!("DTSTART;VALUE=DATE:{}", compact_date(*day)),
+            format!(
+                "DTEND;VALUE=DATE:{}",
+                compact_date(*day + Duration::days(1))
+            ),
             format!("SUMMARY:{}", ical_text(&format!("SWR share ends: {what}"))),
             format!("DESCRIPTION:{}", ical_text(&detail)),
             "TRANSP:TRANSPARENT".to_string(),

@@ -3,6 +3,7 @@
 //! the user sorts otherwise.
 
 use super::export::Located;
+use crate::model::case::lower;
 use crate::model::expiry::{Expiry, Status};
 use crate::model::table_view::StatusFilter;
 use crate::model::Deadline;
@@ -39,7 +40,7 @@ pub fn org_order(rows: &[Located], expiries: &[Expiry], sort: OrgSort) -> Vec<us
     // The keys once per row, not once per comparison (a sort compares n log n times).
     let keys: Vec<(String, String)> = rows
         .iter()
-        .map(|r| (r.repo.display(), r.share.account.to_lowercase()))
+        .map(|r| (r.repo.display(), lower(&r.share.account)))
         .collect();
     let mut idx: Vec<usize> = (0..rows.len()).collect();
     let by_repo = |a: &usize, b: &usize| keys[*a].cmp(&keys[*b]);
@@ -80,7 +81,7 @@ pub fn org_filter(
     account: &str,
     status: StatusFilter,
 ) -> Vec<usize> {
-    let q = q.trim().to_lowercase();
+    let q = lower(q.trim());
     let account = account.trim();
     order
         .iter()
@@ -90,9 +91,9 @@ pub fn org_filter(
         .filter(|&i| {
             q.is_empty() || {
                 let r = &rows[i];
-                r.share.account.to_lowercase().contains(&q)
-                    || r.repo.display().to_lowercase().contains(&q)
-                    || r.share.description.to_lowercase().contains(&q)
+                lower(&r.share.account).contains(&q)
+                    || lower(&r.repo.display()).contains(&q)
+                    || lower(&r.share.description).contains(&q)
             }
         })
         .collect()

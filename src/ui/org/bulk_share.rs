@@ -13,6 +13,7 @@ use crate::model::bulk::change::from_plan;
 use crate::model::bulk::import::import_csv;
 use crate::model::bulk::plan::{copies, counts, pairs, plan, PlanRow, Step};
 use crate::model::bulk::Wanted;
+use crate::model::case::lower;
 use crate::model::names::validate_namespace;
 use crate::model::time::parse_ymd;
 use crate::model::{Deadline, RepoRef, Share};
@@ -88,10 +89,10 @@ pub fn BulkShare() -> impl IntoView {
         })
     };
     let matching = move || {
-        let f = repo_filter.get().trim().to_lowercase();
+        let f = lower(repo_filter.get().trim());
         all_repos()
             .into_iter()
-            .filter(|r| f.is_empty() || r.repository.to_lowercase().contains(&f))
+            .filter(|r| f.is_empty() || lower(&r.repository).contains(&f))
             .collect::<Vec<_>>()
     };
     let targets = move || {

@@ -7,6 +7,7 @@ use crate::api::error::Operation;
 use crate::model::bulk::change::{extensions, revocations};
 use crate::model::bulk::export::{to_csv, to_icalendar, to_json, to_terraform, Located, Provider};
 use crate::model::bulk::org_table::{org_filter, org_order, OrgSort};
+use crate::model::case::lower;
 use crate::model::expiry::{summarize, Expiry};
 use crate::model::names::validate_namespace;
 use crate::model::table_view::StatusFilter;
@@ -93,7 +94,7 @@ pub fn OrgView() -> impl IntoView {
         })
     };
     let selected = RwSignal::new(Vec::<(String, String)>::new());
-    let key_of = |l: &Located| (l.repo.display(), l.share.account.to_lowercase());
+    let key_of = |l: &Located| (l.repo.display(), lower(&l.share.account));
     let is_selected = move |k: &(String, String)| selected.with(|s| s.contains(k));
     let chosen = move || {
         rows.with(|r| {
