@@ -26,6 +26,9 @@ async function openOrg(page, query) {
   await page.getByTestId('org-summary').waitFor();
 }
 
+// The table keeps every row of the list built and hides those the filter leaves out.
+const SHOWN = 'tbody tr:not([hidden])';
+
 /** The shares of one repository as the emulator has them. */
 async function sharesOf(ns, repo) {
   const state = await env.emulator.admin('GET', '/state');
@@ -40,17 +43,17 @@ test('organization overview: every share, summary, one account, export, screensh
     assert.match(await summary.textContent(), /^2240 shares across 64 private repositories: \d+ expired, \d+ expire within 14 days\.$/);
     const table = page.getByRole('table', { name: 'Shares across the organization' });
     // Expiring soonest first: the first row is still valid and ends before any later one.
-    const first = await table.locator('tbody tr').first().locator('td').nth(2).textContent();
-    assert.doesNotMatch(await table.locator('tbody tr').first().textContent(), /Expired/);
+    const first = await table.locator(SHOWN).first().locator('td').nth(2).textContent();
+    assert.doesNotMatch(await table.locator(SHOWN).first().textContent(), /Expired/);
     assert.match(first, /^\d{4}-\d{2}-\d{2}/);
 
     // What one account can pull; the URL keeps it.
     const account = page.getByLabel('Account (what it can pull)');
     await account.fill('fleet-partner-007');
     await account.press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Shares across the organization"] tbody tr').length === 20);
+    await page.waitForFunction((sel) => document.querySelectorAll(`table[aria-label="Shares across the organization"] ${sel}`).length === 20, SHOWN);
     assert.match(page.url(), /view=org&namespace=acme-fleet&account=fleet-partner-007/);
-    for (const cell of await table.locator('tbody th').allTextContents()) assert.equal(cell, 'fleet-partner-007');
+    for (const cell of await table.locator(`${SHOWN} th`).allTextContents()) assert.equal(cell, 'fleet-partner-007');
 
     // Export the rows in view.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV', exact: true }).click()]);
@@ -75,9 +78,43 @@ test('organization overview: every share, summary, one account, export, screensh
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // A link from each row to its repository.
-    await table.locator('tbody tr').first().getByRole('button').click();
+    await table.locator(SHOWN).first().getByRole('button').click();
     await page.getByRole('table', { name: 'Accounts this repository is shared with' }).waitFor();
     assert.doesNotMatch(page.url(), /view=/);
+  }));
+
+test('the overview filter shows and hides rows; a ticked row stays ticked while filtered out, and clearing the selection unticks it', () =>
+  scenario(env, 'organization filter', async (page) => {
+    await openOrg(page, '?view=org&namespace=acme-fleet');
+    const table = page.getByRole('table', { name: 'Shares across the organization' });
+    const shown = table.locator(SHOWN);
+    const inView = async () => Number((await page.getByText(/^Export the \d+ rows in view:$/).textContent()).match(/\d+/)[0]);
+    assert.equal(await inView(), 2240);
+    assert.equal(await shown.count(), 500);
+    await page.getByText('The first 500 of 2240 rows are shown; filter to narrow them down.').waitFor();
+    // The first row's box, then a filter for another account.
+    const box = shown.first().getByRole('checkbox');
+    const label = await box.getAttribute('aria-label');
+    const other = (await shown.first().locator('th').textContent()) === 'fleet-partner-007' ? 'fleet-partner-008' : 'fleet-partner-007';
+    await box.check();
+    await page.getByText('1 selected:').waitFor();
+
+    const filter = page.getByLabel('Filter', { exact: true });
+    await filter.fill(other.toUpperCase());
+    const n = await inView();
+    assert.ok(n > 0 && n < 500, `${n} rows match`);
+    assert.equal(await shown.count(), n);
+    for (const cell of await table.locator(`${SHOWN} th`).allTextContents()) assert.equal(cell, other);
+    assert.equal(await page.getByText(/^The first 500 of/).count(), 0);
+    assert.equal(await page.getByRole('checkbox', { name: label }).count(), 0, 'the ticked row is hidden');
+
+    await filter.fill('');
+    assert.equal(await shown.count(), 500);
+    assert.equal(await page.getByRole('checkbox', { name: label }).isChecked(), true);
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    assert.equal(await page.getByRole('checkbox', { name: label }).isChecked(), false);
+    await page.getByRole('checkbox', { name: label }).check();
+    await page.getByText('1 selected:').waitFor();
   }));
 
 test('another view asks nothing for the one-repository list; going back to it does', () =>
@@ -198,7 +235,7 @@ test('bulk revoke from the account view: confirmed first, sent, and gone from SW
   scenario(env, 'bulk revoke', async (page) => {
     await openOrg(page, '?view=org&namespace=acme-fleet&account=fleet-partner-007');
     const table = page.getByRole('table', { name: 'Shares across the organization' });
-    const rows = table.locator('tbody tr');
+    const rows = table.locator(SHOWN);
     const picked = [];
     for (let i = 0; i < 2; i++) {
       picked.push((await rows.nth(i).locator('td').nth(1).textContent()).trim());
@@ -215,7 +252,7 @@ test('bulk revoke from the account view: confirmed first, sent, and gone from SW
       assert.ok(!(await sharesOf(ns, repo)).includes('fleet-partner-007'), `${full} no longer shared`);
     }
     // The table follows SWR: the account's rows are two fewer once the lists are read back.
-    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Shares across the organization"] tbody tr').length === 18);
+    await page.waitForFunction((sel) => document.querySelectorAll(`table[aria-label="Shares across the organization"] ${sel}`).length === 18, SHOWN);
   }));
 
 test('copy the shares of one repository to others, through the dry run', () =>

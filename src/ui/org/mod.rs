@@ -5,6 +5,7 @@
 pub mod bulk_share;
 pub mod download;
 pub mod job_view;
+pub mod org_rows;
 pub mod org_view;
 pub mod selection_actions;
 pub mod selection_bar;

@@ -1,13 +1,14 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::download::download;
+use super::org_rows::{key_of, org_rows, row_of, SHOWN_MAX};
 use super::selection_bar::SelectionBar;
 use crate::api::error::Operation;
 use crate::model::bulk::change::{extensions, revocations};
 use crate::model::bulk::export::{to_csv, to_icalendar, to_json, to_terraform, Located, Provider};
 use crate::model::bulk::org_table::{org_filter, org_order, OrgSort};
-use crate::model::case::lower;
 use crate::model::expiry::{summarize, Expiry};
 use crate::model::names::validate_namespace;
 use crate::model::table_view::StatusFilter;
@@ -62,11 +63,6 @@ pub fn OrgView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Counts the loads: row indices are only meaningful within one.
-    let generation = Memo::new(move |g: Option<&u64>| {
-        rows.track();
-        g.map_or(0, |g| g + 1)
-    });
     let expiries = Memo::new(move |_| {
         let (now, days) = (now.0.get(), warning_days.get());
         rows.with(|rows| {
@@ -94,8 +90,8 @@ pub fn OrgView() -> impl IntoView {
         })
     };
     let selected = RwSignal::new(Vec::<(String, String)>::new());
-    let key_of = |l: &Located| (l.repo.display(), lower(&l.share.account));
-    let is_selected = move |k: &(String, String)| selected.with(|s| s.contains(k));
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    org_rows(body, rows, expiries, order, ordered, selected);
     let chosen = move || {
         rows.with(|r| {
             selected.with(|s| {
@@ -280,44 +276,28 @@ pub fn OrgView() -> impl IntoView {
                             <th scope="col">"Status"</th>
                             <th scope="col">"Description"</th>
                         </tr></thead>
-                        <tbody>
-                            // Keyed rows: a keystroke in the filter or a new order keeps the rows
-                            // that stay, instead of building every row again. The key holds the
-                            // load (indices are per load) and the expiry label (it changes with
-                            // the clock).
-                            <For
-                                each=move || {
-                                    let load = generation.get();
-                                    expiries.with(|ex| ordered.with(|idx| {
-                                        idx.iter().take(500).map(|&i| (load, i, ex[i])).collect::<Vec<_>>()
-                                    }))
+                        // Rows written once per load and order (`org_rows`); one listener
+                        // each for the boxes and the repository links.
+                        <tbody node_ref=body
+                            on:change=move |ev| {
+                                let Some(i) = row_of(&ev) else { return };
+                                let on = event_target_checked(&ev);
+                                let k = rows.with_untracked(|r| key_of(&r[i]));
+                                selected.update(|s| { s.retain(|x| *x != k); if on { s.push(k) } });
+                            }
+                            on:click=move |ev| {
+                                let link = ev.target()
+                                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                    .is_some_and(|t| t.closest("button[data-open]").ok().flatten().is_some());
+                                if let (true, Some(i)) = (link, row_of(&ev)) {
+                                    open_repo(rows.with_untracked(|r| r[i].clone()));
                                 }
-                                key=|(load, i, e)| (*load, *i, e.label())
-                                children=move |(_, i, e)| {
-                                    let l = rows.with_untracked(|r| r[i].clone());
-                                    let k = key_of(&l);
-                                    let (k1, k2) = (k.clone(), k.clone());
-                                    let label = format!("Select {} on {}", l.share.account, l.repo.display());
-                                    let to_open = l.clone();
-                                    let status = e.status();
-                                    view! {
-                                        <tr>
-                                            <td><input type="checkbox" aria-label=label prop:checked=move || is_selected(&k1)
-                                                on:change:target=move |ev| { let on = ev.target().checked(); let k = k2.clone(); selected.update(|s| { s.retain(|x| *x != k); if on { s.push(k) } }) }/></td>
-                                            <td><button type="button" class="ss-link-button ss-mono" on:click=move |_| open_repo(to_open.clone())>{l.repo.display()}</button></td>
-                                            <th scope="row" class="ss-mono">{l.share.account.clone()}</th>
-                                            <td class="ss-nowrap">{l.share.deadline.label()}<span class=format!("ss-relative {}", status.css_class())>{format!(" · {}", e.label())}</span></td>
-                                            <td><span class=format!("ss-status {}", status.css_class())>{status.icon()}" "{status.word()}</span></td>
-                                            <td class="ss-clamp" title=l.share.description.clone()>{l.share.description.clone()}</td>
-                                        </tr>
-                                    }
-                                }
-                            />
-                        </tbody>
+                            }
+                        ></tbody>
                     </table>
                 </div>
-                <Show when=move || { ordered.with(Vec::len) > 500 }>
-                    <p class="ss-muted">{move || format!("The first 500 of {} rows are shown; filter to narrow them down. Exports hold every row in view.", ordered.with(Vec::len))}</p>
+                <Show when=move || { ordered.with(Vec::len) > SHOWN_MAX }>
+                    <p class="ss-muted">{move || format!("The first {SHOWN_MAX} of {} rows are shown; filter to narrow them down. Exports hold every row in view.", ordered.with(Vec::len))}</p>
                 </Show>
             </Show>
         </section>

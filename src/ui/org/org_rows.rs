@@ -1,0 +1,266 @@
+//! The organization table's rows: written as markup once per load and order, then shown
+//! and hidden. A keystroke in the filter toggles `hidden` on the rows that change instead of
+//! building and removing hundreds of rows (the one-repository table does the same,
+//! `ui/share_table.rs`). What changes later is set in place: the checkboxes when the
+//! selection changes, the "in 3 days" labels when the clock moves them.
+
+use leptos::html::Tbody;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use crate::model::bulk::export::Located;
+use crate::model::case::lower;
+use crate::model::expiry::{Expiry, Status};
+use crate::ui::in_step::keep_in_step;
+use crate::ui::markup::text;
+
+/// At most this many rows are shown; exports hold every row in view.
+pub const SHOWN_MAX: usize = 500;
+
+/// What identifies a row across loads: its repository and account.
+pub fn key_of(l: &Located) -> (String, String) {
+    (l.repo.display(), lower(&l.share.account))
+}
+
+/// One built row: its element, its checkbox, its two expiry cells and what they show.
+struct Built {
+    tr: HtmlElement,
+    check: HtmlInputElement,
+    relative: Element,
+    status: Element,
+    label: String,
+    state: Status,
+}
+
+/// One row as markup; everything from SWR is escaped.
+pub fn row_markup(out: &mut String, i: usize, l: &Located, e: &Expiry, shown: bool, checked: bool) {
+    let (repo, account) = (l.repo.display(), &l.share.account);
+    let status = e.status();
+    out.push_str("<tr data-i=\"");
+    out.push_str(&i.to_string());
+    out.push('"');
+    if !shown {
+        out.push_str(" hidden");
+    }
+    out.push_str("><td><input type=\"checkbox\" aria-label=\"Select ");
+    text(out, account);
+    out.push_str(" on ");
+    text(out, &repo);
+    out.push('"');
+    if checked {
+        out.push_str(" checked");
+    }
+    out.push_str("></td><td><button type=\"button\" class=\"ss-link-button ss-mono\" data-open>");
+    text(out, &repo);
+    out.push_str("</button></td><th scope=\"row\" class=\"ss-mono\">");
+    text(out, account);
+    out.push_str("</th><td class=\"ss-nowrap\">");
+    text(out, &l.share.deadline.label());
+    out.push_str("<span class=\"ss-relative ");
+    out.push_str(status.css_class());
+    out.push_str("\"> · ");
+    text(out, &e.label());
+    out.push_str("</span></td><td><span class=\"ss-status ");
+    out.push_str(status.css_class());
+    out.push_str("\">");
+    out.push_str(status.icon());
+    out.push(' ');
+    out.push_str(status.word());
+    out.push_str("</span></td><td class=\"ss-clamp\" title=\"");
+    text(out, &l.share.description);
+    out.push_str("\">");
+    text(out, &l.share.description);
+    out.push_str("</td></tr>");
+}
+
+/// Which rows `ordered` shows: the first `SHOWN_MAX` of them.
+fn shown_of(ordered: &[usize], len: usize) -> Vec<bool> {
+    let mut shown = vec![false; len];
+    for &i in ordered.iter().take(SHOWN_MAX) {
+        if let Some(s) = shown.get_mut(i) {
+            *s = true;
+        }
+    }
+    shown
+}
+
+/// Fills `body` with every row of `order` and keeps it in step: `ordered` (the filtered
+/// rows) shows and hides them, `selected` checks their boxes, `expiries` their labels.
+pub fn org_rows(
+    body: NodeRef<Tbody>,
+    rows: Memo<Vec<Located>>,
+    expiries: Memo<Vec<Expiry>>,
+    order: Memo<Vec<usize>>,
+    ordered: Memo<Vec<usize>>,
+    selected: RwSignal<Vec<(String, String)>>,
+) {
+    // Indexed by row (the index into `rows` of this load).
+    let built = StoredValue::new_local(Vec::<Option<Built>>::new());
+    keep_in_step(move |_| {
+        let Some(tbody) = body.get() else { return };
+        rows.track();
+        let mut html = String::new();
+        let len = rows.with_untracked(Vec::len);
+        let shown = ordered.with_untracked(|o| shown_of(o, len));
+        rows.with_untracked(|r| {
+            expiries.with_untracked(|e| {
+                selected.with_untracked(|s| {
+                    order.with(|o| {
+                        for &i in o {
+                            let checked = !s.is_empty() && s.contains(&key_of(&r[i]));
+                            row_markup(&mut html, i, &r[i], &e[i], shown[i], checked);
+                        }
+                    })
+                })
+            })
+        });
+        tbody.set_inner_html(&html);
+        let mut index: Vec<Option<Built>> = (0..len).map(|_| None).collect();
+        let trs = tbody.children();
+        expiries.with_untracked(|e| {
+            for k in 0..trs.length() {
+                let Some(tr) = trs.item(k) else { continue };
+                let Some(i) = tr
+                    .get_attribute("data-i")
+                    .and_then(|i| i.parse::<usize>().ok())
+                else {
+                    continue;
+                };
+                let cells = tr.children();
+                let (Some(check), Some(relative), Some(status)) = (
+                    cells.item(0).and_then(|c| c.first_element_child()),
+                    cells.item(3).and_then(|c| c.first_element_child()),
+                    cells.item(4).and_then(|c| c.first_element_child()),
+                ) else {
+                    continue;
+                };
+                index[i] = Some(Built {
+                    tr: tr.unchecked_into(),
+                    check: check.unchecked_into(),
+                    relative,
+                    status,
+                    label: e[i].label(),
+                    state: e[i].status(),
+                });
+            }
+        });
+        built.set_value(index);
+    });
+    // The filter: show the rows that match, hide the others, touching only those that change.
+    keep_in_step(move |_| {
+        let shown = ordered.with(|o| shown_of(o, rows.with_untracked(Vec::len)));
+        built.with_value(|b| {
+            for (i, row) in b.iter().enumerate() {
+                let (Some(row), Some(&show)) = (row, shown.get(i)) else {
+                    continue;
+                };
+                if row.tr.hidden() == show {
+                    row.tr.set_hidden(!show);
+                }
+            }
+        });
+    });
+    // The selection, when it changes other than by a click on a box (cleared, a job done).
+    keep_in_step(move |_| {
+        selected.with(|s| {
+            rows.with_untracked(|r| {
+                built.with_value(|b| {
+                    for (i, row) in b.iter().enumerate() {
+                        let Some(row) = row else { continue };
+                        let on = !s.is_empty() && s.contains(&key_of(&r[i]));
+                        if row.check.checked() != on {
+                            row.check.set_checked(on);
+                        }
+                    }
+                })
+            })
+        })
+    });
+    // The clock: "in 3 days" becomes "in 2 days", or a share expires.
+    keep_in_step(move |_| {
+        expiries.with(|e| {
+            built.update_value(|b| {
+                for (i, row) in b.iter_mut().enumerate() {
+                    let (Some(row), Some(e)) = (row, e.get(i)) else {
+                        continue;
+                    };
+                    let (label, state) = (e.label(), e.status());
+                    if row.label == label && row.state == state {
+                        continue;
+                    }
+                    let class = state.css_class();
+                    row.relative.set_class_name(&format!("ss-relative {class}"));
+                    row.relative.set_text_content(Some(&format!(" · {label}")));
+                    row.status.set_class_name(&format!("ss-status {class}"));
+                    row.status.set_text_content(Some(&format!(
+                        "{} {}",
+                        state.icon(),
+                        state.word()
+                    )));
+                    row.label = label;
+                    row.state = state;
+                }
+            })
+        })
+    });
+}
+
+/// The row an event happened in, as its index into `rows`.
+pub fn row_of(ev: &web_sys::Event) -> Option<usize> {
+    let target: Element = ev.target()?.dyn_into().ok()?;
+    target
+        .closest("tr[data-i]")
+        .ok()??
+        .get_attribute("data-i")?
+        .parse()
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::share::Timestamp;
+    use crate::model::{Deadline, RepoRef, Share};
+
+    #[test]
+    fn a_row_escapes_what_swr_sent() {
+        let l = Located {
+            repo: RepoRef {
+                namespace: "acme".into(),
+                repository: "app".into(),
+            },
+            share: Share {
+                account: "x<y".into(),
+                permit: "read".into(),
+                deadline: Deadline::Forever,
+                description: "\"quoted\" & <b>bold</b>".into(),
+                creator_name: String::new(),
+                creator_id: String::new(),
+                created: Timestamp::Raw(String::new()),
+                updated: Timestamp::Raw(String::new()),
+                valid: true,
+            },
+        };
+        let mut out = String::new();
+        row_markup(&mut out, 7, &l, &Expiry::Forever, false, true);
+        assert!(out.starts_with("<tr data-i=\"7\" hidden>"), "{out}");
+        assert!(
+            out.contains("aria-label=\"Select x&lt;y on acme/app\" checked>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("title=\"&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;\""),
+            "{out}"
+        );
+        assert!(!out.contains("<b>"), "{out}");
+    }
+
+    #[test]
+    fn only_the_first_rows_in_view_are_shown() {
+        let ordered: Vec<usize> = (0..SHOWN_MAX + 10).rev().collect();
+        let shown = shown_of(&ordered, SHOWN_MAX + 10);
+        assert_eq!(shown.iter().filter(|s| **s).count(), SHOWN_MAX);
+        assert!(shown[SHOWN_MAX + 9] && !shown[0]);
+    }
+}
