@@ -115,6 +115,14 @@ test('the overview filter shows and hides rows; a ticked row stays ticked while 
     assert.equal(await page.getByRole('checkbox', { name: label }).isChecked(), false);
     await page.getByRole('checkbox', { name: label }).check();
     await page.getByText('1 selected:').waitFor();
+
+    // Another order moves the rows; the ticked one keeps its tick.
+    await page.getByLabel('Sort by').selectOption('account');
+    await page.waitForFunction((sel) => {
+      const th = [...document.querySelectorAll(`table[aria-label="Shares across the organization"] ${sel} th`)].map((t) => t.textContent);
+      return th.length === 500 && th.every((a, k) => k === 0 || th[k - 1] <= a);
+    }, SHOWN);
+    assert.equal(await page.evaluate((l) => document.querySelector(`input[aria-label="${l}"]`).checked, label), true);
   }));
 
 test('another view asks nothing for the one-repository list; going back to it does', () =>
