@@ -29,19 +29,14 @@ pub fn iso_seconds(t: DateTime<Utc>) -> String {
     )
 }
 
-/// iCalendar's basic formats: `20261124` for a date, `20261124T081442Z` for a time.
+/// iCalendar's basic formats: `20261124` for a date, `20261124T081442Z` for a time (the
+/// extended ones above without their separators).
 pub fn compact_date(d: NaiveDate) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    ymd(d).replace('-', "")
 }
 
 pub fn compact_utc(t: DateTime<Utc>) -> String {
-    format!(
-        "{}T{:02}{:02}{:02}Z",
-        compact_date(t.date_naive()),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    iso_seconds(t).replace(['-', ':'], "")
 }
 
 fn num(s: &str) -> Option<u32> {

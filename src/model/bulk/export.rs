@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::csv;
 use crate::model::share::Timestamp;
-use crate::model::time::{compact_date, compact_utc};
+use crate::model::time::{compact_date, compact_utc, iso_seconds};
 use crate::model::{Deadline, RepoRef, Share};
 
 /// A share with the repository it belongs to: a row of any table.
@@ -29,13 +29,9 @@ pub const CSV_HEADER: [&str; 9] = [
     "creator",
 ];
 
-fn iso(t: DateTime<Utc>) -> String {
-    crate::model::time::iso_seconds(t)
-}
-
 fn timestamp(t: &Timestamp) -> String {
     match t {
-        Timestamp::At(t) => iso(*t),
+        Timestamp::At(t) => iso_seconds(*t),
         Timestamp::Raw(s) => s.clone(),
     }
 }
@@ -57,7 +53,7 @@ pub fn to_csv(rows: &[Located]) -> String {
             r.repo.display(),
             deadline(&s.deadline),
             s.description.clone(),
-            s.deadline.cutoff().map(iso).unwrap_or_default(),
+            s.deadline.cutoff().map(iso_seconds).unwrap_or_default(),
             s.valid.to_string(),
             timestamp(&s.created),
             timestamp(&s.updated),
@@ -78,7 +74,7 @@ pub fn to_json(rows: &[Located]) -> String {
                 "repository": r.repo.repository,
                 "permission": "pull",
                 "deadline": deadline(&s.deadline),
-                "access_ends": s.deadline.cutoff().map(iso),
+                "access_ends": s.deadline.cutoff().map(iso_seconds),
                 "valid": s.valid,
                 "description": s.description,
                 "created": timestamp(&s.created),

@@ -166,9 +166,10 @@ pub fn org_rows(
         selected.with(|s| {
             rows.with_untracked(|r| {
                 built.with_value(|b| {
-                    for (i, row) in b.iter().enumerate() {
+                    // A list loaded since the rows were written has other indices.
+                    for (row, l) in b.iter().zip(r) {
                         let Some(row) = row else { continue };
-                        let on = !s.is_empty() && s.contains(&key_of(&r[i]));
+                        let on = !s.is_empty() && s.contains(&key_of(l));
                         if row.check.checked() != on {
                             row.check.set_checked(on);
                         }
