@@ -173,15 +173,66 @@ async function measureBulk() {
   const pairs = BULK.accounts * BULK.repos;
   await page.getByTestId('plan-counts').filter({ hasText: `${pairs} new` }).waitFor();
   await emulator.admin('PUT', '/latency', { ms: BULK.latency });
-  const t0 = Date.now();
-  await page.getByRole('button', { name: `Send ${pairs} changes` }).click();
-  await page.getByTestId('job-status').filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
-  const ms = Date.now() - t0;
+  // Timed in the page, from the click to the mutation that shows "Finished" (Playwright's
+  // own wait polls every 500 ms after a while, more than the differences measured).
+  const ms = await page.evaluate((label) => new Promise((resolve) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
+    const finished = () => document.querySelector('[data-testid="job-status"]')?.textContent.includes('Finished');
+    const t0 = performance.now();
+    new MutationObserver((_, obs) => {
+      if (finished()) { obs.disconnect(); resolve(performance.now() - t0); }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    button.click();
+  }), `Send ${pairs} changes`);
   const text = await page.getByTestId('job-status').textContent();
   await emulator.admin('PUT', '/latency', { ms: 0 });
   await context.close();
   await emulator.reset();
   if (!text.includes(`${pairs} done, 0 failed`)) throw new Error(`bulk job: ${text}`);
+  return ms;
+}
+
+/**
+ * The same job written by hand, as a floor: the same 500 requests six at a time through the
+ * same proxy and emulator, then the 25 lists read back six at a time, with no page to keep
+ * up to date. What is over the ideal here is what any browser client pays per request (the
+ * browser's fetch, the proxy, the emulator), not the console.
+ */
+async function measureBulkVanilla() {
+  await emulator.reset();
+  const context = await browser.newContext();
+  const token = await emulator.token();
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${nginx.url}/vanilla/style.css`);
+  await emulator.admin('PUT', '/latency', { ms: BULK.latency });
+  const accounts = Array.from({ length: BULK.accounts }, (_, i) => `bench-${String(i).padStart(2, '0')}`);
+  const repos = Array.from({ length: BULK.repos }, (_, j) => `svc-${String(j + 1).padStart(3, '0')}`);
+  const { ms, failed } = await page.evaluate(async ({ token, accounts, repos, inFlight }) => {
+    const { regions } = await (await fetch('/config.json')).json();
+    const url = (repo) => `${regions[0].swr || ''}/v2/manage/namespaces/acme-fleet/repositories/${repo}/access-domains`;
+    const headers = { 'content-type': 'application/json', 'x-auth-token': token };
+    const pool = async (items, work) => {
+      let next = 0;
+      await Promise.all(Array.from({ length: inFlight }, async () => { while (next < items.length) await work(items[next++]); }));
+    };
+    let failed = 0;
+    const t0 = performance.now();
+    await pool(repos.flatMap((r) => accounts.map((a) => [r, a])), async ([r, a]) => {
+      const res = await fetch(url(r), { method: 'POST', headers, body: JSON.stringify({ access_domain: a, permit: 'read', deadline: 'forever', description: '' }) });
+      await res.text();
+      if (res.status !== 201) failed += 1;
+    });
+    await pool(repos, async (r) => {
+      const res = await fetch(url(r), { headers });
+      if ((await res.json()).length < accounts.length) failed += 1;
+    });
+    return { ms: performance.now() - t0, failed };
+  }, { token, accounts, repos, inFlight: BULK.inFlight });
+  await emulator.admin('PUT', '/latency', { ms: 0 });
+  await context.close();
+  await emulator.reset();
+  if (failed) throw new Error(`hand-written bulk job: ${failed} failed`);
   return ms;
 }
 
@@ -238,6 +289,7 @@ for (let i = 0; i < runs; i += 1) {
     push(which, 'orgRows', org.rows);
   }
   push('app', 'bulk', await measureBulk());
+  push('vanilla', 'bulk', await measureBulkVanilla());
 }
 
 await browser.close();
@@ -265,7 +317,8 @@ const rows = [
   [`organization overview: filter keystroke → repaint (${samples.app.orgRows[0]} rows)`, ms(m('app', 'org_narrow')), ms(m('vanilla', 'org_narrow')), ratio(m('app', 'org_narrow'), m('vanilla', 'org_narrow')), '≤ 1.5×'],
   ['organization overview: filter cleared → repaint', ms(m('app', 'org_wide')), ms(m('vanilla', 'org_wide')), ratio(m('app', 'org_wide'), m('vanilla', 'org_wide')), '≤ 1.5×'],
   ['organization overview: sort by account → repaint', ms(m('app', 'org_sort')), ms(m('vanilla', 'org_sort')), ratio(m('app', 'org_sort'), m('vanilla', 'org_sort')), '≤ 1.5×'],
-  [`bulk share, ${BULK.accounts} accounts × ${BULK.repos} repositories, ${BULK.latency} ms per request: send → finished (read back included); "vanilla" is the ideal pairs × latency ÷ ${BULK.inFlight} in flight`, ms(m('app', 'bulk')), ms(bulkIdeal), ratio(m('app', 'bulk'), bulkIdeal), '≤ 1.2×'],
+  [`bulk share, ${BULK.accounts} accounts × ${BULK.repos} repositories, ${BULK.latency} ms per request: send → finished (read back included), against the ideal pairs × latency ÷ ${BULK.inFlight} in flight`, ms(m('app', 'bulk')), `${ms(bulkIdeal)} (ideal)`, ratio(m('app', 'bulk'), bulkIdeal), '≤ 1.2×'],
+  ['the same bulk share against the same job written by hand (six fetches in flight, the lists read back, no page)', ms(m('app', 'bulk')), ms(m('vanilla', 'bulk')), ratio(m('app', 'bulk'), m('vanilla', 'bulk')), ''],
   ['JS heap after 20 edit-dialog open/close cycles (growth over the row above)', `${mb(m('app', 'heapDialogs'))} (+${mb(m('app', 'heapDialogs') - m('app', 'heap500'))})`, '—', '', 'no growth'],
 ];
 const table = [
