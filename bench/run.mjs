@@ -146,6 +146,7 @@ async function measureOrg(which) {
  * ideal of pairs × latency ÷ requests in flight.
  */
 const BULK = { accounts: 20, repos: 25, latency: 50, inFlight: 6 };
+const BULK_ACCOUNTS = Array.from({ length: BULK.accounts }, (_, i) => `bench-${String(i).padStart(2, '0')}`);
 async function measureBulk() {
   await emulator.reset();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -157,8 +158,7 @@ async function measureBulk() {
   page.setDefaultTimeout(60_000);
   await page.goto(`${nginx.url}/?view=bulk&namespace=acme-fleet`);
   await page.getByRole('button', { name: 'List its repositories' }).click();
-  const accounts = Array.from({ length: BULK.accounts }, (_, i) => `bench-${String(i).padStart(2, '0')}`);
-  await page.getByLabel('Accounts (commas, spaces or one per line)').fill(accounts.join('\n'));
+  await page.getByLabel('Accounts (commas, spaces or one per line)').fill(BULK_ACCOUNTS.join('\n'));
   const filter = page.getByLabel('Filter repositories');
   for (const f of ['svc-00', 'svc-01']) {
     await filter.fill(f);
@@ -204,9 +204,10 @@ async function measureBulkVanilla() {
   const token = await emulator.token();
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
+  // Any page of the site: the job needs only its origin (the proxy, same-origin requests).
   await page.goto(`${nginx.url}/vanilla/style.css`);
   await emulator.admin('PUT', '/latency', { ms: BULK.latency });
-  const accounts = Array.from({ length: BULK.accounts }, (_, i) => `bench-${String(i).padStart(2, '0')}`);
+  // The repositories the console's job picks: svc-001 … svc-025.
   const repos = Array.from({ length: BULK.repos }, (_, j) => `svc-${String(j + 1).padStart(3, '0')}`);
   const { ms, failed } = await page.evaluate(async ({ token, accounts, repos, inFlight }) => {
     const { regions } = await (await fetch('/config.json')).json();
@@ -228,7 +229,7 @@ async function measureBulkVanilla() {
       if ((await res.json()).length < accounts.length) failed += 1;
     });
     return { ms: performance.now() - t0, failed };
-  }, { token, accounts, repos, inFlight: BULK.inFlight });
+  }, { token, accounts: BULK_ACCOUNTS, repos, inFlight: BULK.inFlight });
   await emulator.admin('PUT', '/latency', { ms: 0 });
   await context.close();
   await emulator.reset();

@@ -1,6 +1,8 @@
 //! Markup written as text, for the parts of the page built in one DOM call (a table row's
 //! cells). Everything that comes from SWR or the user goes through `text`, which escapes it.
 
+use crate::model::expiry::Status;
+
 /// Appends `s` made safe for HTML text and for attribute values in double quotes.
 pub fn text(out: &mut String, s: &str) {
     for c in s.chars() {
@@ -13,6 +15,17 @@ pub fn text(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+}
+
+/// A share's status in words and an icon, never colour alone (both tables' status cell).
+pub fn status(out: &mut String, s: Status) {
+    out.push_str(r#"<span class="ss-status "#);
+    out.push_str(s.css_class());
+    out.push_str(r#"">"#);
+    out.push_str(s.icon());
+    out.push(' ');
+    out.push_str(s.word());
+    out.push_str("</span>");
 }
 
 #[cfg(test)]

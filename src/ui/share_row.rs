@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::chunks;
 use super::in_step::keep_in_step;
-use super::markup::text;
+use super::markup::{status, text};
 use super::on_demand::OnDemand;
 use super::time::{local, local_compact};
 use crate::model::deadline::format_utc;
@@ -190,7 +190,7 @@ fn cells(
     h.push_str("</span></td><td>");
     expiry_cell(&mut h, share, &shown.clocked);
     h.push_str("</td><td>");
-    status_cell(&mut h, &shown.clocked);
+    status(&mut h, shown.clocked.status);
     h.push_str(r#"</td><td><span class="ss-clamp" title=""#);
     text(&mut h, &share.description);
     h.push_str(r#"">"#);
@@ -231,17 +231,6 @@ fn expiry_cell(h: &mut String, share: &Share, c: &Clocked) {
     h.push_str(r#"</span><span class="ss-tip" role="tooltip">"#);
     text(h, &exact);
     h.push_str("</span></span>");
-}
-
-/// The status in words and an icon, never colour alone.
-fn status_cell(h: &mut String, c: &Clocked) {
-    h.push_str(r#"<span class="ss-status "#);
-    h.push_str(c.status.css_class());
-    h.push_str(r#"">"#);
-    h.push_str(c.status.icon());
-    h.push(' ');
-    h.push_str(c.status.word());
-    h.push_str("</span>");
 }
 
 /// What `live_cells` keeps in step after the row is built.
@@ -298,7 +287,7 @@ fn live_cells(el: web_sys::Element, live: Live) {
                 td.set_inner_html(&h);
             }
             h.clear();
-            status_cell(&mut h, &shown.clocked);
+            status(&mut h, shown.clocked.status);
             if let Some(td) = cell(3) {
                 td.set_inner_html(&h);
             }

@@ -13,7 +13,7 @@ use crate::model::bulk::export::Located;
 use crate::model::case::lower;
 use crate::model::expiry::{Expiry, Status};
 use crate::ui::in_step::keep_in_step;
-use crate::ui::markup::text;
+use crate::ui::markup::{status as status_badge, text};
 
 /// At most this many rows are shown; exports hold every row in view.
 pub const SHOWN_MAX: usize = 500;
@@ -23,7 +23,8 @@ pub fn key_of(l: &Located) -> (String, String) {
     (l.repo.display(), lower(&l.share.account))
 }
 
-/// One built row: its element, its checkbox, its two expiry cells and what they show.
+/// One built row: its element, its checkbox, its relative expiry, its status cell and
+/// what they show.
 struct Built {
     tr: HtmlElement,
     check: HtmlInputElement,
@@ -61,13 +62,9 @@ pub fn row_markup(out: &mut String, i: usize, l: &Located, e: &Expiry, shown: bo
     out.push_str(status.css_class());
     out.push_str("\"> · ");
     text(out, &e.label());
-    out.push_str("</span></td><td><span class=\"ss-status ");
-    out.push_str(status.css_class());
-    out.push_str("\">");
-    out.push_str(status.icon());
-    out.push(' ');
-    out.push_str(status.word());
-    out.push_str("</span></td><td class=\"ss-clamp\" title=\"");
+    out.push_str("</span></td><td>");
+    status_badge(out, status);
+    out.push_str("</td><td class=\"ss-clamp\" title=\"");
     text(out, &l.share.description);
     out.push_str("\">");
     text(out, &l.share.description);
@@ -131,7 +128,7 @@ pub fn org_rows(
                 let (Some(check), Some(relative), Some(status)) = (
                     cells.item(0).and_then(|c| c.first_element_child()),
                     cells.item(3).and_then(|c| c.first_element_child()),
-                    cells.item(4).and_then(|c| c.first_element_child()),
+                    cells.item(4),
                 ) else {
                     continue;
                 };
@@ -193,12 +190,9 @@ pub fn org_rows(
                     let class = state.css_class();
                     row.relative.set_class_name(&format!("ss-relative {class}"));
                     row.relative.set_text_content(Some(&format!(" · {label}")));
-                    row.status.set_class_name(&format!("ss-status {class}"));
-                    row.status.set_text_content(Some(&format!(
-                        "{} {}",
-                        state.icon(),
-                        state.word()
-                    )));
+                    let mut badge = String::new();
+                    status_badge(&mut badge, state);
+                    row.status.set_inner_html(&badge);
                     row.label = label;
                     row.state = state;
                 }
