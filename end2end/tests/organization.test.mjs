@@ -125,6 +125,33 @@ test('the overview filter shows and hides rows; a ticked row stays ticked while 
     assert.equal(await page.evaluate((l) => document.querySelector(`input[aria-label="${l}"]`).checked, label), true);
   }));
 
+test('a filter typed the moment the rows appear also finds the rows written after the first paint', () =>
+  scenario(env, 'organization filter at once', async (page) => {
+    await signIn(page, '?view=org&namespace=acme-fleet');
+    const rows = 'table[aria-label="Shares across the organization"] tbody tr';
+    // In the task that writes the first rows, before the hidden ones are written.
+    await page.evaluate((rows) => {
+      const obs = new MutationObserver(() => {
+        if (!document.querySelector(rows)) return;
+        obs.disconnect();
+        window.rowsWhenFiltered = document.querySelectorAll(rows).length;
+        const input = document.getElementById('ss-org-filter');
+        input.value = 'fleet-partner-007';
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+      });
+      obs.observe(document.body, { subtree: true, childList: true });
+    }, rows);
+    await page.getByRole('button', { name: 'Load every share' }).click();
+    await page.getByTestId('org-summary').waitFor();
+    assert.equal(await page.evaluate(() => window.rowsWhenFiltered), 500, 'only the rows in view come before the paint');
+    const n = Number((await page.getByText(/^Export the \d+ rows in view:$/).textContent()).match(/\d+/)[0]);
+    assert.ok(n > 0 && n < 500, `${n} rows match`);
+    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [`${rows}:not([hidden])`, n]);
+    const accounts = await page.locator(`${rows}:not([hidden]) th`).allTextContents();
+    assert.ok(accounts.every((a) => a === 'fleet-partner-007'), accounts.join());
+    assert.equal(await page.locator(rows).count(), 2240, 'every row is written, the others hidden');
+  }));
+
 test('another view asks nothing for the one-repository list; going back to it does', () =>
   scenario(env, 'list only in its view', async (page) => {
     // acme-fleet has no repository named payments-api: only the one-repository view of
