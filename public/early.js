@@ -1,6 +1,7 @@
 // Inlined into index.html (it is part of the first load: keep it small). Runs while the
-// page is parsed: asks for config.json and, with a kept token and a repository in the URL,
-// for the share list, which src/api/early.rs hands to the console; warms the locale data.
+// page is parsed: asks for config.json and, with a kept token, for the first list the view
+// in the URL shows (a repository's shares, or an organization's private repositories),
+// which src/api/early.rs hands to the console; warms the locale data.
 (() => {
   const early = (window.__swrShareEarly = {});
   const config = fetch('config.json').then((r) => (r.ok ? r.text() : null)).catch(() => null);
@@ -8,15 +9,17 @@
   // The locale data (30–90 ms) while the page waits for the wasm; later it would delay the
   // first row. After the list is asked for: before, it held that request up.
   const warm = () => setTimeout(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }).format(0));
+  const q = new URLSearchParams(location.search);
+  const org = q.get('view') === 'org';
   early.list = askForList();
-  // Settles when the list's answer is read or failed (src/lib.rs waits for it, briefly).
-  if (early.list) early.listRead = early.list.then((s) => s && s.answer).then(() => {}, () => {});
+  // Settles when the share list's answer is read or failed (src/lib.rs waits for it,
+  // briefly). Not the organization's: its view has a part to fetch first.
+  if (early.list && !org) early.listRead = early.list.then((s) => s && s.answer).then(() => {}, () => {});
   Promise.resolve(early.list).finally(warm);
 
   function askForList() {
-    const q = new URLSearchParams(location.search);
     // Embedded (the host gives the token) or another view: no list to ask for.
-    if (q.get('embed') || q.get('view')) return undefined;
+    if (q.get('embed') || (q.get('view') && !org)) return undefined;
     let token = '';
     try {
       token = String(JSON.parse(sessionStorage.getItem('swr-share.session') || '{}').token || '').trim();
@@ -25,8 +28,8 @@
     }
     const namespace = (q.get('namespace') || '').trim();
     const repository = (q.get('repository') || '').trim();
-    if (!token || !namespace || !repository) return undefined;
-    // As src/api/requests.rs encodes a path segment; SWR spells `/` in a name as `$`.
+    if (!token || !namespace || (!repository && !org)) return undefined;
+    // As src/api/requests.rs builds the URL and encodes a segment (`/` in a name is `$`).
     const keep = /[A-Za-z0-9\-._~$]/;
     const segment = (s) => Array.from(new TextEncoder().encode(s), (b) => {
       const c = String.fromCharCode(b);
@@ -34,7 +37,9 @@
     }).join('');
     return config.then((text) => {
       const base = String(JSON.parse(text).regions[0].swr || '').trim().replace(/\/+$/, '');
-      const url = `${base}/v2/manage/namespaces/${segment(namespace)}/repositories/${segment(repository.replaceAll('/', '$'))}/access-domains`;
+      const url = org
+        ? `${base}/v2/manage/repos?namespace=${segment(namespace)}&is_public=false&limit=100&offset=0&order_column=name&order_type=asc`
+        : `${base}/v2/manage/namespaces/${segment(namespace)}/repositories/${segment(repository.replaceAll('/', '$'))}/access-domains`;
       // Read whole here: when the console starts, it builds the rows in the same task as the
       // page around them, one layout instead of two.
       const answer = fetch(url, { headers: { 'Content-Type': 'application/json', 'X-Auth-Token': token } })

@@ -115,6 +115,30 @@ test('a kept token: the list is asked for while the wasm loads, once, and its ro
     assert.equal(lists.length, 2);
   }));
 
+test('a kept token and the organization overview: its repositories are asked for while the wasm loads, once', () =>
+  scenario(env, 'early repositories', async (page) => {
+    await keptToken(page, await env.emulator.token());
+    const repos = [];
+    let asked;
+    const reposAsked = new Promise((resolve) => { asked = resolve; });
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && r.url().includes('/v2/manage/repos?')) { repos.push(r.url()); asked(); }
+    });
+    await page.route(/_bg\.wasm$/, async (route) => { await reposAsked; await route.continue(); });
+    await page.goto(`${env.appUrl}/?view=org&namespace=acme-fleet`);
+    await page.getByTestId('org-summary').waitFor();
+    const inView = Number((await page.getByText(/^Export the \d+ rows in view:$/).textContent()).match(/\d+/)[0]);
+    assert.equal(inView, 2240, 'every share of the 64 repositories');
+    await page.waitForLoadState('networkidle');
+    assert.equal(repos.length, 1, `one request for the repositories, the page's own: ${repos.join(', ')}`);
+    assert.match(repos[0], /\/v2\/manage\/repos\?namespace=acme-fleet&is_public=false&limit=100&offset=0&/);
+    // Loading again asks SWR again: the early answer is never used twice.
+    const again = page.waitForRequest((r) => r.url().includes('/v2/manage/repos?'));
+    await page.getByRole('button', { name: 'Load every share' }).click();
+    await again;
+    assert.equal(repos.length, 2);
+  }));
+
 /** Counts animation frames, and notes the frame in which the console and its first row appear. */
 const frameProbe = (page) => page.addInitScript(() => {
   const seen = (window.__frames = { n: 0 });

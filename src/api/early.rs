@@ -1,8 +1,10 @@
 //! Answers the page asked for before the wasm arrived (`public/early.js`, inlined into
-//! `index.html`): `config.json`, and the share list of the repository in the URL when the
-//! tab keeps a token. Each is taken once; the list only by the first list request, and
-//! only if that request is exactly the one the page sent (same URL, same token) and was
-//! sent moments ago. Anything else is dropped and the console asks SWR itself.
+//! `index.html`): `config.json`, and, when the tab keeps a token, the first list of the
+//! view in the URL (the share list of its repository, or the first page of its
+//! organization's private repositories). Each is taken once; the list only by the first
+//! list request, and only if that request is exactly the one the page sent (same URL, same
+//! token) and was sent moments ago. Anything else is dropped and the console asks SWR
+//! itself.
 
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -62,11 +64,17 @@ fn text(v: &JsValue, field: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The page's answer to `req`, if `req` is the share list it asked for. Any other list
-/// request drops it, so it can never stand in for a later reload. The page has read the
-/// body already: with the answer there when the console starts, taking it needs no task.
+/// Whether `req` lists what the page may have asked for: shares, or repositories.
+fn is_list(req: &ApiRequest) -> bool {
+    req.method == Method::Get
+        && (req.url.ends_with("/access-domains") || req.url.contains("/v2/manage/repos?"))
+}
+
+/// The page's answer to `req`, if `req` is the list it asked for. Any other list request
+/// drops it, so it can never stand in for a later reload. The page has read the body
+/// already: with the answer there when the console starts, taking it needs no task.
 pub async fn list(req: &ApiRequest) -> Option<Result<RawResponse, ApiError>> {
-    if req.method != Method::Get || !req.url.ends_with("/access-domains") {
+    if !is_list(req) {
         return None;
     }
     let sent = resolve(take("list")?).await?;
