@@ -194,3 +194,18 @@ test('a kept token: a failure of the early list request is shown in place and re
     await c.table.waitFor();
     assert.ok((await c.accounts()).length >= 1);
   }));
+
+test('a kept token: a failure of the organization overview\'s early request is shown in place and retried', () =>
+  scenario(env, 'early repositories failure', async (page) => {
+    await keptToken(page, await env.emulator.token());
+    await env.emulator.fault({ method: 'GET', path: '/v2/manage/repos', kind: 'status', status: 500,
+      error_code: 'SVCSTG.SWR.5000001', error_message: 'Internal error', times: 1 });
+    await page.goto(`${env.appUrl}/?view=org&namespace=acme-fleet`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not list the repositories.' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /HTTP 500 · SVCSTG\.SWR\.5000001/);
+    await page.getByRole('button', { name: 'Load every share' }).click();
+    await page.getByTestId('org-summary').waitFor();
+    assert.match(await page.getByTestId('org-summary').textContent(), /^2240 shares across 64 private repositories/);
+    assert.equal(await alert.count(), 0, 'the failure is gone once the load succeeds');
+  }));
