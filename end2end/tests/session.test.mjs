@@ -86,18 +86,26 @@ const keptToken = (page, token) => page.addInitScript((t) => {
   sessionStorage.setItem('swr-share.session', JSON.stringify({ token: t, expires_at: '', user: '', account: '' }));
 }, token);
 
+/**
+ * Holds the wasm back until the page has sent a GET whose URL `matches`: the page must not
+ * need the wasm to ask. Resolves with the list of those URLs, which grows as they are sent.
+ */
+async function wasmAfterRequest(page, matches) {
+  const urls = [];
+  let asked;
+  const seen = new Promise((resolve) => { asked = resolve; });
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && matches(r.url())) { urls.push(r.url()); asked(); }
+  });
+  await page.route(/_bg\.wasm$/, async (route) => { await seen; await route.continue(); });
+  return urls;
+}
+
 test('a kept token: the list is asked for while the wasm loads, once, and its rows are shown', () =>
   scenario(env, 'early list', async (page) => {
     const token = await env.emulator.token();
     await keptToken(page, token);
-    const lists = [];
-    let asked;
-    const listAsked = new Promise((resolve) => { asked = resolve; });
-    page.on('request', (r) => {
-      if (r.method() === 'GET' && r.url().endsWith('/access-domains')) { lists.push(r.url()); asked(); }
-    });
-    // The wasm is held back until the list has been asked for: the page must not need it.
-    await page.route(/_bg\.wasm$/, async (route) => { await listAsked; await route.continue(); });
+    const lists = await wasmAfterRequest(page, (url) => url.endsWith('/access-domains'));
     const c = new ConsolePage(page, env.appUrl);
     await c.open('?namespace=acme-prod&repository=tools/builder');
     await c.table.waitFor();
@@ -118,13 +126,7 @@ test('a kept token: the list is asked for while the wasm loads, once, and its ro
 test('a kept token and the organization overview: its repositories are asked for while the wasm loads, once', () =>
   scenario(env, 'early repositories', async (page) => {
     await keptToken(page, await env.emulator.token());
-    const repos = [];
-    let asked;
-    const reposAsked = new Promise((resolve) => { asked = resolve; });
-    page.on('request', (r) => {
-      if (r.method() === 'GET' && r.url().includes('/v2/manage/repos?')) { repos.push(r.url()); asked(); }
-    });
-    await page.route(/_bg\.wasm$/, async (route) => { await reposAsked; await route.continue(); });
+    const repos = await wasmAfterRequest(page, (url) => url.includes('/v2/manage/repos?'));
     await page.goto(`${env.appUrl}/?view=org&namespace=acme-fleet`);
     await page.getByTestId('org-summary').waitFor();
     const inView = Number((await page.getByText(/^Export the \d+ rows in view:$/).textContent()).match(/\d+/)[0]);
