@@ -152,6 +152,38 @@ test('a filter typed the moment the rows appear also finds the rows written afte
     assert.equal(await page.locator(rows).count(), 2240, 'every row is written, the others hidden');
   }));
 
+test('while the lists load, the progress follows them a few times a second, not at every answer', () =>
+  scenario(env, 'organization progress', async (page) => {
+    await signIn(page, '?view=org&namespace=acme-fleet');
+    await page.getByRole('button', { name: 'Load every share' }).waitFor();
+    // 64 lists, six at a time, 100 ms each: about a second of answers.
+    await env.emulator.admin('PUT', '/latency', { ms: 100 });
+    await page.evaluate(() => {
+      window.progressShown = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress[aria-label="Repositories read"]');
+        const text = bar?.nextElementSibling?.textContent;
+        const last = window.progressShown.at(-1);
+        if (text && text !== last?.text) window.progressShown.push({ text, value: bar.value, max: bar.max });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    let answers = 0;
+    page.on('response', (r) => { if (r.url().endsWith('/access-domains')) answers += 1; });
+    await page.getByRole('button', { name: 'Load every share' }).click();
+    await page.getByTestId('org-summary').waitFor({ timeout: 30_000 });
+    assert.equal(answers, 64);
+    const shown = await page.evaluate(() => window.progressShown);
+    const reads = shown.filter((s) => /^Read \d+ of 64 repositories…$/.test(s.text));
+    assert.ok(reads.length >= 2, `the progress moved while the lists loaded: ${JSON.stringify(shown)}`);
+    assert.ok(reads.length < 32, `repainted at a pace, not at each of the 64 answers: ${reads.length} times`);
+    for (const r of reads) {
+      assert.equal(r.value, Number(r.text.match(/^Read (\d+)/)[1]), 'the bar says what the text says');
+      assert.equal(r.max, 64);
+    }
+    const counts = reads.map((r) => r.value);
+    assert.deepEqual(counts, [...counts].sort((a, b) => a - b), 'it only moves forward');
+  }));
+
 test('another view asks nothing for the one-repository list; going back to it does', () =>
   scenario(env, 'list only in its view', async (page) => {
     // acme-fleet has no repository named payments-api: only the one-repository view of

@@ -1,31 +1,17 @@
 use leptos::prelude::*;
 
+use super::beat::beat;
 use crate::state::jobs::{ItemState, Job};
 use crate::state::session::Session;
-
-/// How often a running job's progress is repainted.
-const REPAINT_MS: u64 = 150;
 
 /// A job's progress and results: counts (done, failed, not sent, left), a bar, cancel
 /// while it runs, why each failure happened, and "Retry failed" afterwards.
 #[component]
 pub fn JobView(job: Job) -> impl IntoView {
     let session = Session::expect();
-    // While the job runs, the view follows its answers a few times a second, not at every
-    // answer: up to a hundred answers a second otherwise repaint the page at every frame
-    // (500 changes: 285 frames and ≈ 0.7 s of the main thread, against 37; BENCHMARKS.md).
+    // While the job runs, the view follows its answers at the beat, not at every answer.
     // A start, a stop, a cancel or a refused token are shown at once.
-    let beat = RwSignal::new(0u32);
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            if job.running.get_untracked() {
-                beat.update(|b| *b = b.wrapping_add(1));
-            }
-        },
-        std::time::Duration::from_millis(REPAINT_MS),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let beat = beat(move || job.running.get_untracked());
     let follow = move || {
         if job.running.get() {
             beat.track();

@@ -2,6 +2,7 @@
 //! share across an organization, what one account can pull, sharing in bulk with a dry run,
 //! the jobs that carry the changes out, and export.
 
+pub mod beat;
 pub mod bulk_share;
 pub mod download;
 pub mod job_view;

@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::beat::beat;
 use super::download::download;
 use super::org_rows::{key_of, org_rows, row_of, SHOWN_MAX};
 use super::selection_bar::SelectionBar;
@@ -50,6 +51,13 @@ pub fn OrgView() -> impl IntoView {
     if session.has_token() && !typed.get_untracked().trim().is_empty() {
         load();
     }
+    // A load's progress moves at every list answer (64 in a few hundred milliseconds); it is
+    // shown at the beat.
+    let progress_beat = beat(move || org.loading());
+    let shown = move || {
+        progress_beat.track();
+        org.progress.get_untracked()
+    };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         load();
@@ -193,13 +201,11 @@ pub fn OrgView() -> impl IntoView {
                 </div>
             </form>
             <Show when=move || org.loading()>
-                {move || {
-                    let (done, total) = org.progress.get();
-                    view! {
-                        <progress max=total.max(1) value=done aria-label="Repositories read"></progress>
-                        <p class="ss-muted" role="status">{if total == 0 { "Listing the private repositories…".to_string() } else { format!("Read {done} of {total} repositories…") }}</p>
-                    }
-                }}
+                <progress max=move || shown().1.max(1) value=move || shown().0 aria-label="Repositories read"></progress>
+                <p class="ss-muted" role="status">{move || match shown() {
+                    (_, 0) => "Listing the private repositories…".to_string(),
+                    (done, total) => format!("Read {done} of {total} repositories…"),
+                }}</p>
             </Show>
             {move || org.with(|d| match d {
                 Some(Err(e)) => {
