@@ -4,6 +4,8 @@
 // which src/api/early.rs hands to the console; warms the locale data.
 (() => {
   const early = (window.__swrShareEarly = {});
+  // Served by the page's preload of config.json (index.html), asked for before the styles
+  // and the module.
   const config = fetch('config.json').then((r) => (r.ok ? r.text() : null)).catch(() => null);
   early.config = config;
   // The locale data (30–90 ms) while the page waits for the wasm; later it would delay the

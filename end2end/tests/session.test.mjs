@@ -123,6 +123,23 @@ test('a kept token: the list is asked for while the wasm loads, once, and its ro
     assert.equal(lists.length, 2);
   }));
 
+test('config.json is asked for once, before the styles and the module: the page preloads it and the early script takes that answer', () =>
+  scenario(env, 'config preloaded', async (page) => {
+    await keptToken(page, await env.emulator.token());
+    const asked = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname.split('/').pop()));
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.table.waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(asked.filter((f) => f === 'config.json').length, 1, asked.join(', '));
+    const first = (re) => asked.findIndex((f) => re.test(f));
+    assert.ok(first(/^config\.json$/) < first(/_bg\.wasm$/), `before the module: ${asked.join(', ')}`);
+    assert.ok(first(/^config\.json$/) < first(/\.css$/), `before the styles: ${asked.join(', ')}`);
+    const how = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/config.json')).map((e) => e.initiatorType));
+    assert.deepEqual(how, ['link'], 'fetched by the preload, and only by it');
+  }));
+
 test('a kept token and the organization overview: its repositories are asked for while the wasm loads, once', () =>
   scenario(env, 'early repositories', async (page) => {
     await keptToken(page, await env.emulator.token());
