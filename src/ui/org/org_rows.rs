@@ -67,11 +67,13 @@ pub fn row_markup(out: &mut String, i: usize, l: &Located, e: &Expiry, shown: bo
     text(out, &e.label());
     out.push_str("</span></td><td>");
     status_badge(out, status);
-    out.push_str("</td><td class=\"ss-clamp\" title=\"");
+    // The clamp is on a span: a cell shown as a box is no longer a table cell (an anonymous
+    // cell around it, and no cell for assistive technology), as in `share_row`.
+    out.push_str("</td><td><span class=\"ss-clamp\" title=\"");
     text(out, &l.share.description);
     out.push_str("\">");
     text(out, &l.share.description);
-    out.push_str("</td></tr>");
+    out.push_str("</span></td></tr>");
 }
 
 /// Which rows `ordered` shows: the first `SHOWN_MAX` of them.
@@ -295,6 +297,8 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("<b>"), "{out}");
+        // The description keeps its cell; the clamp is inside it.
+        assert!(out.contains("<td><span class=\"ss-clamp\" title="), "{out}");
     }
 
     #[test]
