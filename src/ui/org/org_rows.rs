@@ -67,8 +67,8 @@ pub fn row_markup(out: &mut String, i: usize, l: &Located, e: &Expiry, shown: bo
     text(out, &e.label());
     out.push_str("</span></td><td>");
     status_badge(out, status);
-    // The clamp is on a span: a cell shown as a box is no longer a table cell (an anonymous
-    // cell around it, and no cell for assistive technology), as in `share_row`.
+    // The clamp is on a span, as in `share_row`: a cell shown as a box is no longer a table
+    // cell, and the browser puts an anonymous one around it.
     out.push_str("</td><td><span class=\"ss-clamp\" title=\"");
     text(out, &l.share.description);
     out.push_str("\">");
