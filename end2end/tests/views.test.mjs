@@ -160,6 +160,28 @@ test('at phone width the page does not scroll sideways; the table scrolls inside
     assert.ok(widths.wrap, 'the wide table scrolls within its own frame');
   }));
 
+test('at 1280 px the table fits, row actions included; a cell wraps between date and time, never inside them', () =>
+  scenario(env, 'laptop width', async (page) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(await env.emulator.token());
+    await c.table.waitFor();
+    const fit = await page.evaluate(() => {
+      const wrap = document.querySelector('.ss-table-wrap');
+      const menu = document.querySelector('tbody tr summary').getBoundingClientRect();
+      return { scroll: wrap.scrollWidth, client: wrap.clientWidth, menuRight: menu.right, viewport: window.innerWidth };
+    });
+    assert.ok(fit.scroll <= fit.client, `the table is ${fit.scroll}px wide in a ${fit.client}px frame`);
+    assert.ok(fit.menuRight <= fit.viewport, `the row's actions end at ${fit.menuRight}px of ${fit.viewport}px`);
+    // A time is one piece: its only breakable space is after the date's comma.
+    const created = await c.row('auditor-kpmg').locator('td').nth(6).textContent();
+    assert.match(created, /^[^ ]+(, [^ ]+)?$/, JSON.stringify(created));
+    // "Forever" is not followed by "· forever"; a date is followed by how far off it is.
+    assert.doesNotMatch(await c.row('partner-bank').locator('td').nth(2).textContent(), /forever/);
+    assert.match(await c.row('auditor-kpmg').locator('td').nth(2).textContent(), /^\d{4}-\d{2}-\d{2}.*· in \d+ days/);
+  }));
+
 test('times follow the browser locale, with UTC (ISO 8601) one click away', () =>
   scenario(env, 'time display', async (page) => {
     const c = new ConsolePage(page, env.appUrl);
@@ -170,5 +192,6 @@ test('times follow the browser locale, with UTC (ISO 8601) one click away', () =
     assert.doesNotMatch(await created(), /UTC/, 'local time by default');
     assert.match(await c.row('partner-bank').locator('td').nth(6).locator('span').getAttribute('title'), / · \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/, 'the full local form and UTC on hover');
     await page.getByLabel('Times in UTC (ISO 8601)').check();
-    assert.match(await created(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    // The spaces inside are non-breaking: the cell wraps between date and time or not at all.
+    assert.match(await created(), /^\d{4}-\d{2}-\d{2}\s\d{2}:\d{2}\sUTC$/);
   }));

@@ -17,7 +17,7 @@ use super::chunks;
 use super::in_step::keep_in_step;
 use super::markup::{status, text};
 use super::on_demand::OnDemand;
-use super::time::{local, local_compact};
+use super::time::{break_after_comma_only, local, local_compact};
 use crate::model::deadline::format_utc;
 use crate::model::expiry::{Expiry, Status};
 use crate::model::share::Timestamp;
@@ -38,17 +38,15 @@ struct When {
 impl When {
     fn of(t: &Timestamp) -> When {
         let utc = t.label();
-        match t.instant() {
-            Some(i) => When {
-                compact: local_compact(i),
-                title: format!("{} · {utc}", local(i)),
-                utc,
-            },
-            None => When {
-                compact: utc.clone(),
-                title: format!("{utc} · {utc}"),
-                utc,
-            },
+        let (compact, title) = match t.instant() {
+            Some(i) => (local_compact(i), format!("{} · {utc}", local(i))),
+            None => (utc.clone(), format!("{utc} · {utc}")),
+        };
+        // The cells may wrap between date and time, never inside either.
+        When {
+            compact: break_after_comma_only(&compact),
+            title,
+            utc: break_after_comma_only(&utc),
         }
     }
 
@@ -200,8 +198,10 @@ fn cells(
     h.push_str(r#"">"#);
     text(&mut h, &share.creator_name);
     h.push_str("</td>");
+    // Date and time may go on two lines: at 1280 px the table then fits without scrolling
+    // sideways to the row's actions.
     for when in [created, updated] {
-        h.push_str(r#"<td class="ss-nowrap"><span title=""#);
+        h.push_str(r#"<td><span title=""#);
         text(&mut h, &when.title);
         h.push_str(r#"">"#);
         text(&mut h, when.shown(shown.utc));
@@ -224,13 +224,18 @@ fn expiry_cell(h: &mut String, share: &Share, c: &Clocked) {
     };
     h.push_str(r#"<span class="ss-expiry" tabindex="0">"#);
     text(h, &share.deadline.label());
-    h.push_str(r#"<span class="ss-relative "#);
-    h.push_str(c.status.css_class());
-    h.push_str(r#""> · "#);
-    text(h, &c.label);
-    h.push_str(r#"</span><span class="ss-tip" role="tooltip">"#);
+    h.push_str(r#"<span class="ss-tip" role="tooltip">"#);
     text(h, &exact);
     h.push_str("</span></span>");
+    // "Forever" says it all; "· forever" after it would only repeat it. The space before the
+    // label is where the cell may wrap when the table is short of room (the date never does).
+    if share.deadline != Deadline::Forever {
+        h.push_str(r#" <span class="ss-relative "#);
+        h.push_str(c.status.css_class());
+        h.push_str(r#"">· "#);
+        text(h, &c.label);
+        h.push_str("</span>");
+    }
 }
 
 /// What `live_cells` keeps in step after the row is built.

@@ -58,3 +58,38 @@ pub fn local_compact(t: DateTime<Utc>) -> String {
 pub fn today_utc() -> chrono::NaiveDate {
     Utc::now().date_naive()
 }
+
+/// `s` with its spaces made non-breaking except after a comma: "5/20/26, 8:41 AM" may go on
+/// two lines after the date, but "8:41 AM" and "2026-05-20 08:41 UTC" stay whole.
+pub fn break_after_comma_only(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut after_comma = false;
+    for c in s.chars() {
+        out.push(if c == ' ' && !after_comma {
+            '\u{a0}'
+        } else {
+            c
+        });
+        after_comma = c == ',';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::break_after_comma_only;
+
+    #[test]
+    fn a_line_breaks_only_after_the_comma() {
+        assert_eq!(
+            break_after_comma_only("5/20/26, 8:41 AM"),
+            "5/20/26, 8:41\u{a0}AM"
+        );
+        assert_eq!(
+            break_after_comma_only("2026-05-20 08:41 UTC"),
+            "2026-05-20\u{a0}08:41\u{a0}UTC"
+        );
+        assert_eq!(break_after_comma_only("20.05.26, 08:41"), "20.05.26, 08:41");
+        assert_eq!(break_after_comma_only(""), "");
+    }
+}

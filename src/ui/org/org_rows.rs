@@ -63,8 +63,12 @@ pub fn row_markup(out: &mut String, i: usize, l: &Located, e: &Expiry, shown: bo
     text(out, &l.share.deadline.label());
     out.push_str("<span class=\"ss-relative ");
     out.push_str(status.css_class());
-    out.push_str("\"> · ");
-    text(out, &e.label());
+    out.push_str("\">");
+    // Empty for "Forever", which says it all; the span stays, the clock's updates find it.
+    if *e != Expiry::Forever {
+        out.push_str(" · ");
+        text(out, &e.label());
+    }
     out.push_str("</span></td><td>");
     status_badge(out, status);
     // The clamp is on a span, as in `share_row`: a cell shown as a box is no longer a table
