@@ -74,6 +74,14 @@ test('organization overview: every share, summary, one account, export, screensh
       await page.screenshot({ path: path.join(RESULTS, `organization-${width}.png`) });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow} px)`);
+      if (width >= 1280) {
+        // "Ending within N days:" on one line, its field beside the words, not over them.
+        const days = await page.getByLabel('Days ahead for the calendar').evaluate((input) => {
+          const [f, l] = [input.getBoundingClientRect(), input.closest('label').getBoundingClientRect()];
+          return { field: Math.round(f.height), label: Math.round(l.height), inside: f.right <= l.right };
+        });
+        assert.ok(days.label <= days.field + 2 && days.inside, `at ${width} px: ${JSON.stringify(days)}`);
+      }
     }
     await page.setViewportSize({ width: 1280, height: 900 });
 

@@ -260,7 +260,7 @@ pub fn OrgView() -> impl IntoView {
                     <button type="button" class="ss-secondary" on:click=move |_| export("tf-huawei")>"Terraform (Huawei Cloud)"</button>
                     <button type="button" class="ss-secondary" on:click=move |_| export("tf-otc")>"Terraform (Open Telekom Cloud)"</button>
                     <label class="ss-inline">"Ending within "
-                        <input class="ss-narrow" type="number" min="1" max="3650" prop:value=move || horizon.get() on:input:target=move |ev| horizon.set(ev.target().value()) aria-label="Days ahead for the calendar"/>
+                        <input class="ss-days" type="number" min="1" max="3650" prop:value=move || horizon.get() on:input:target=move |ev| horizon.set(ev.target().value()) aria-label="Days ahead for the calendar"/>
                         " days:"</label>
                     <button type="button" class="ss-secondary" on:click=move |_| export("ics")>"Calendar (.ics)"</button>
                 </div>
