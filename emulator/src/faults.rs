@@ -29,6 +29,10 @@ pub enum FaultKind {
         error_code: Option<String>,
         #[serde(default)]
         error_message: Option<String>,
+        /// Do what was asked first, then answer with this status: a gateway that gave up
+        /// while the service went on (a 504 after the share was made).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        applied: bool,
     },
     /// A JSON content type over a body that is not JSON.
     Malformed {
@@ -99,6 +103,7 @@ impl Fault {
                     raw: None,
                     error_code,
                     error_message: (!msg.is_empty()).then(|| msg.join(" ")),
+                    applied: false,
                 }
             }
         };
@@ -178,7 +183,11 @@ pub async fn inject(State(emu): State<Shared>, req: Request, next: Next) -> Resp
             raw,
             error_code,
             error_message,
+            applied,
         } => {
+            if applied {
+                next.run(req).await;
+            }
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             match (body, raw) {
                 (Some(b), _) => (status, json_body(&b)).into_response(),
@@ -223,7 +232,8 @@ mod tests {
                 body: None,
                 raw: None,
                 error_code: Some("SVCSTG.SWR.4090023".into()),
-                error_message: Some("System busy".into())
+                error_message: Some("System busy".into()),
+                applied: false,
             }
         );
         assert_eq!(

@@ -91,6 +91,40 @@ async fn demo_data_has_shares_in_every_state() {
 }
 
 #[tokio::test]
+async fn an_applied_fault_does_what_was_asked_then_answers_with_its_status() {
+    let e = start().await;
+    let t = e.token("alice").await;
+    e.admin(
+        Method::POST,
+        "/faults",
+        json!({
+            "method": "POST", "path": "/v2/manage/namespaces/*/access-domains", "kind": "status",
+            "status": 504, "raw": "<html>Gateway Time-out</html>", "applied": true, "times": 1
+        }),
+    )
+    .await;
+    let path = shares_path(NS, "empty-repo");
+    let body = json!({"access_domain": "late-one", "permit": "read", "deadline": "forever"});
+    let r = e
+        .req(Method::POST, &path, &t)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 504);
+    // The gateway gave up, but the share was made.
+    let (s, list) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    assert_eq!(s, 200);
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["access_domain"] == "late-one"),
+        "{list}"
+    );
+}
+
+#[tokio::test]
 async fn status_fault_with_a_body_then_back_to_normal() {
     let e = start().await;
     let t = e.token("alice").await;
