@@ -108,6 +108,24 @@ test('a malformed 200 to a create is not a success, and the list read back says 
     assert.equal(await c.account.inputValue(), 'phantom');
   }));
 
+test('a gateway time-out after SWR made the share is not "Not shared": the list read back shows it, and the console says so', () =>
+  scenario(env, 'gateway time-out', async (page) => {
+    const c = await openPayments(page);
+    await env.emulator.fault({ method: 'POST', path: BASE, kind: 'status', status: 504, raw: '<html><body><h1>504 Gateway Time-out</h1></body></html>', applied: true, times: 1 });
+    await c.addShare({ account: 'late-partner', forever: true, description: 'made anyway' });
+    await c.expectAlertContains('Not confirmed: ', 'HTTP 504', 'the list read back shows the change: SWR made it');
+    assert.equal(await c.addForm.getByText(/^Not shared/).count(), 0, 'never says it was not shared');
+    assert.equal(await page.locator('.ss-success').count(), 0, 'no success either: SWR did not answer as documented');
+    await c.row('late-partner').waitFor();
+
+    // The same time-out where SWR did nothing: a refusal, and the row is not there.
+    await env.emulator.fault({ method: 'POST', path: BASE, kind: 'status', status: 504, raw: '<html>Gateway Time-out</html>', times: 1 });
+    await c.addShare({ account: 'never-made', forever: true });
+    await c.expectAlertContains('HTTP 504', 'did not answer in time');
+    assert.equal(await c.addForm.getByRole('alert').filter({ hasText: 'Not confirmed' }).count(), 0);
+    assert.equal(await c.row('never-made').count(), 0);
+  }));
+
 test('what SWR stored is what the console says: Partner-Caps is stored as partner-caps', () =>
   scenario(env, 'stored name', async (page) => {
     const c = await openPayments(page);

@@ -123,9 +123,22 @@ impl ApiError {
             409 => "SWR reports a conflict; reload the list and try again.".into(),
             413 => "The request is too large: the description may be at most 1000 characters.".into(),
             429 => "Too many requests; wait a moment and try again.".into(),
+            502 | 503 => "SWR cannot answer right now (unavailable or overloaded); wait a moment and try again.".into(),
+            504 => "SWR did not answer in time; wait a moment and try again.".into(),
             s if s >= 500 => "SWR had an internal error; try again later.".into(),
             _ => "Try again; if it keeps failing, check the API base and token.".into(),
         }
+    }
+
+    /// Whether a write that met this error may still have been made: no answer came, or a
+    /// gateway's (502, 504) instead of SWR's, so SWR may have acted before it was cut off.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self.status, 0 | 502 | 504)
+    }
+
+    /// What happened, without what to do: the headline and the service's words.
+    pub fn said(&self) -> String {
+        format!("{}: {}", self.headline(), end_with_period(&self.message))
     }
 
     /// One sentence for a message area: headline, the service's words, the advice.
@@ -336,7 +349,12 @@ mod tests {
         assert!(adv(403, Operation::Create).contains("Manage"));
         assert!(adv(404, Operation::List).contains("organization and repository"));
         assert!(adv(413, Operation::Create).contains("1000"));
-        assert!(adv(503, Operation::List).contains("internal error"));
+        assert!(adv(500, Operation::List).contains("internal error"));
+        assert!(adv(503, Operation::List).contains("cannot answer right now"));
+        assert!(adv(504, Operation::List).contains("did not answer in time"));
+        assert!(ApiError::from_response(504, "{}").outcome_unknown());
+        assert!(ApiError::network("x").outcome_unknown());
+        assert!(!ApiError::from_response(503, "{}").outcome_unknown());
         assert!(ApiError::network("x")
             .advice(Operation::List)
             .contains("config.json"));

@@ -87,6 +87,26 @@ pub fn conclude(
     }
 }
 
+/// A write that met an error which leaves its outcome unknown (`ApiError::outcome_unknown`),
+/// put together with the list read back after it: a refusal only if the list shows that
+/// nothing changed.
+pub fn conclude_unanswered(error: ApiError, read_back: Result<ReadBack, ApiError>) -> WriteOutcome {
+    let said = error.said();
+    match read_back {
+        Ok(ReadBack::Differs(_)) => WriteOutcome::Failed(error),
+        Ok(ReadBack::Shows(_)) => WriteOutcome::Unconfirmed(format!(
+            "Not confirmed: {said} Yet the list read back shows the change: SWR made it. Check it before doing it again."
+        )),
+        Ok(ReadBack::NotListed) => WriteOutcome::Unconfirmed(format!(
+            "Not confirmed: {said} The change could not be found in the list read back. Reload to check before trying again."
+        )),
+        Err(e) => WriteOutcome::Unconfirmed(format!(
+            "Not confirmed: {said} The list could not be read back ({}), so whether anything changed is unknown. Reload to check before trying again.",
+            e.describe(Operation::List)
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +177,31 @@ mod tests {
             )),
         ) {
             WriteOutcome::Unconfirmed(m) => assert!(m.contains("p has no share"), "{m}"),
+            o => panic!("{o:?}"),
+        }
+    }
+
+    #[test]
+    fn a_gateway_error_is_a_refusal_only_when_the_list_shows_nothing_changed() {
+        let timeout = || ApiError::from_response(504, "<html>Gateway Time-out</html>");
+        match conclude_unanswered(timeout(), Ok(ReadBack::Shows(None))) {
+            WriteOutcome::Unconfirmed(m) => {
+                assert!(m.starts_with("Not confirmed: "), "{m}");
+                assert!(m.contains("HTTP 504") || m.contains("Gateway"), "{m}");
+                assert!(m.contains("SWR made it"), "{m}");
+                assert!(!m.contains("try again"), "{m}");
+            }
+            o => panic!("{o:?}"),
+        }
+        assert_eq!(
+            conclude_unanswered(timeout(), Ok(ReadBack::Differs("no change".into()))),
+            WriteOutcome::Failed(timeout())
+        );
+        match conclude_unanswered(
+            ApiError::network("down"),
+            Err(ApiError::network("still down")),
+        ) {
+            WriteOutcome::Unconfirmed(m) => assert!(m.contains("is unknown"), "{m}"),
             o => panic!("{o:?}"),
         }
     }

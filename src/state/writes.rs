@@ -1,11 +1,12 @@
 //! How every change reaches SWR: send it; if SWR refuses the token, wait for a new one and
 //! send it again (nothing typed is lost meanwhile); accept only SWR's documented answer;
-//! then read the list back and say whether it shows the change.
+//! then read the list back and say whether it shows the change. Also after no answer or a
+//! gateway's: SWR may have acted before the connection was cut.
 
 use super::session::Session;
 use super::wanted::Fetch;
 use crate::api::error::Operation;
-use crate::api::outcome::{conclude, WriteOutcome};
+use crate::api::outcome::{conclude, conclude_unanswered, WriteOutcome};
 use crate::api::responses::{self, LIST_PAGE_SIZE};
 use crate::api::{transport, ApiError, ApiRequest, RawResponse, SwrApi};
 use crate::model::write_check::{read_back, Expected, ReadBack};
@@ -90,6 +91,11 @@ pub async fn write(
     let answer =
         match send_retrying(session, &mut api, build, |r| responses::write_answer(r, op)).await {
             Ok(a) => a,
+            // No answer, or a gateway's: SWR may have acted; the list says whether it did.
+            Err(e) if e.outcome_unknown() => {
+                let check = read_back_after(session, target, &mut api, &repo, &expected).await;
+                return conclude_unanswered(e, check);
+            }
             Err(e) => return WriteOutcome::Failed(e),
         };
     let check = read_back_after(session, target, &mut api, &repo, &expected).await;
