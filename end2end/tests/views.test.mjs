@@ -10,13 +10,19 @@ before(async () => { env = await startAll(); });
 after(async () => { await env?.stop(); });
 beforeEach(async () => { await env.emulator.reset(); });
 
+/** The demo repository with a fresh token, its table shown. */
+async function openPayments(page) {
+  const c = new ConsolePage(page, env.appUrl);
+  await c.open('?namespace=acme-prod&repository=payments-api');
+  await c.useToken(await env.emulator.token());
+  await c.table.waitFor();
+  return c;
+}
+
 test('the filter hides rows on a phone-sized screen too, with the note of a hidden row, and shows them again as they were', () =>
   scenario(env, 'filter hides rows', async (page) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    const c = new ConsolePage(page, env.appUrl);
-    await c.open('?namespace=acme-prod&repository=payments-api');
-    await c.useToken(await env.emulator.token());
-    await c.table.waitFor();
+    const c = await openPayments(page);
     await c.rowAction('contractor-ops', 'Extend +30 days');
     const note = page.locator('tr.ss-note-row[data-note-for="contractor-ops"]');
     await note.locator('.ss-success').waitFor();
@@ -93,10 +99,7 @@ test('the filter ignores case beyond ASCII too: ZÜRICH finds Zürich', () =>
 
 test('the summary line applies the matching filter', () =>
   scenario(env, 'summary filter', async (page) => {
-    const c = new ConsolePage(page, env.appUrl);
-    await c.open('?namespace=acme-prod&repository=payments-api');
-    await c.useToken(await env.emulator.token());
-    await c.table.waitFor();
+    const c = await openPayments(page);
     await page.getByRole('button', { name: '1 expires within 14 days' }).click();
     assert.deepEqual(await c.accounts(), ['contractor-ops']);
     assert.match(await c.row('contractor-ops').textContent(), /⚠ Expiring soon/);
@@ -147,10 +150,7 @@ test('pickers offer only organizations with Manage and private repositories; fre
 test('at phone width the page does not scroll sideways; the table scrolls inside its frame', () =>
   scenario(env, 'phone width', async (page) => {
     await page.setViewportSize({ width: 390, height: 800 });
-    const c = new ConsolePage(page, env.appUrl);
-    await c.open('?namespace=acme-prod&repository=payments-api');
-    await c.useToken(await env.emulator.token());
-    await c.table.waitFor();
+    const c = await openPayments(page);
     const widths = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
       viewport: window.innerWidth,
@@ -163,10 +163,7 @@ test('at phone width the page does not scroll sideways; the table scrolls inside
 test('at 1280 px the table fits, row actions included; a cell wraps between date and time, never inside them', () =>
   scenario(env, 'laptop width', async (page) => {
     await page.setViewportSize({ width: 1280, height: 900 });
-    const c = new ConsolePage(page, env.appUrl);
-    await c.open('?namespace=acme-prod&repository=payments-api');
-    await c.useToken(await env.emulator.token());
-    await c.table.waitFor();
+    const c = await openPayments(page);
     const fit = await page.evaluate(() => {
       const wrap = document.querySelector('.ss-table-wrap');
       const menu = document.querySelector('tbody tr summary').getBoundingClientRect();
@@ -184,10 +181,7 @@ test('at 1280 px the table fits, row actions included; a cell wraps between date
 
 test('times follow the browser locale, with UTC (ISO 8601) one click away', () =>
   scenario(env, 'time display', async (page) => {
-    const c = new ConsolePage(page, env.appUrl);
-    await c.open('?namespace=acme-prod&repository=payments-api');
-    await c.useToken(await env.emulator.token());
-    await c.table.waitFor();
+    const c = await openPayments(page);
     const created = () => c.row('partner-bank').locator('td').nth(6).textContent();
     assert.doesNotMatch(await created(), /UTC/, 'local time by default');
     assert.match(await c.row('partner-bank').locator('td').nth(6).locator('span').getAttribute('title'), / · \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/, 'the full local form and UTC on hover');

@@ -143,12 +143,7 @@ impl ApiError {
 
     /// One sentence for a message area: headline, the service's words, the advice.
     pub fn describe(&self, op: Operation) -> String {
-        format!(
-            "{}: {} {}",
-            self.headline(),
-            end_with_period(&self.message),
-            self.advice(op)
-        )
+        format!("{} {}", self.said(), self.advice(op))
     }
 }
 

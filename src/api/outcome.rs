@@ -69,21 +69,11 @@ pub fn conclude(
             "SWR answered {doc}, but the list could not be read back to confirm the change ({}). Reload to check.",
             e.describe(Operation::List)
         )),
-        (WriteAnswer::Undocumented { status, body }, read) => {
-            let what = answer_words(status, &body);
-            let after = match read {
-                Ok(ReadBack::Shows(_)) => "The list read back does show the change; check it, since an answer like this may come from a proxy rather than from SWR.".to_string(),
-                Ok(ReadBack::Differs(m)) => format!("The list read back does not show the change: {m} Nothing was changed; try again."),
-                Ok(ReadBack::NotListed) => "The change could not be found in the list read back. Reload to check.".to_string(),
-                Err(e) => format!(
-                    "The list could not be read back ({}), so whether anything changed is unknown. Reload to check.",
-                    e.describe(Operation::List)
-                ),
-            };
-            WriteOutcome::Unconfirmed(format!(
-                "Not confirmed: SWR answered {what} instead of the documented {doc}. {after}"
-            ))
-        }
+        (WriteAnswer::Undocumented { status, body }, read) => WriteOutcome::Unconfirmed(format!(
+            "Not confirmed: SWR answered {} instead of the documented {doc}. {}",
+            answer_words(status, &body),
+            list_says(read, "The list read back does show the change; check it, since an answer like this may come from a proxy rather than from SWR.")
+        )),
     }
 }
 
@@ -91,19 +81,26 @@ pub fn conclude(
 /// put together with the list read back after it: a refusal only if the list shows that
 /// nothing changed.
 pub fn conclude_unanswered(error: ApiError, read_back: Result<ReadBack, ApiError>) -> WriteOutcome {
-    let said = error.said();
     match read_back {
         Ok(ReadBack::Differs(_)) => WriteOutcome::Failed(error),
-        Ok(ReadBack::Shows(_)) => WriteOutcome::Unconfirmed(format!(
-            "Not confirmed: {said} Yet the list read back shows the change: SWR made it. Check it before doing it again."
+        read => WriteOutcome::Unconfirmed(format!(
+            "Not confirmed: {} {}",
+            error.said(),
+            list_says(read, "Yet the list read back shows the change: SWR made it. Check it before doing it again.")
         )),
-        Ok(ReadBack::NotListed) => WriteOutcome::Unconfirmed(format!(
-            "Not confirmed: {said} The change could not be found in the list read back. Reload to check before trying again."
-        )),
-        Err(e) => WriteOutcome::Unconfirmed(format!(
-            "Not confirmed: {said} The list could not be read back ({}), so whether anything changed is unknown. Reload to check before trying again.",
+    }
+}
+
+/// What the list read back says after an answer that does not: `shows` when it shows the change.
+fn list_says(read: Result<ReadBack, ApiError>, shows: &str) -> String {
+    match read {
+        Ok(ReadBack::Shows(_)) => shows.to_string(),
+        Ok(ReadBack::Differs(m)) => format!("The list read back does not show the change: {m} Nothing was changed; try again."),
+        Ok(ReadBack::NotListed) => "The change could not be found in the list read back. Reload to check.".to_string(),
+        Err(e) => format!(
+            "The list could not be read back ({}), so whether anything changed is unknown. Reload to check.",
             e.describe(Operation::List)
-        )),
+        ),
     }
 }
 

@@ -50,6 +50,11 @@ impl Expiry {
         }
     }
 
+    /// `label` where it adds to the date beside it: nothing for "Forever", which says it all.
+    pub fn relative(&self) -> Option<String> {
+        (*self != Expiry::Forever).then(|| self.label())
+    }
+
     /// "in 5 days", "in 3 hours", "expired 2 days ago", "forever".
     pub fn label(&self) -> String {
         match self {
@@ -209,6 +214,16 @@ pub fn summarize<'a>(expiries: impl Iterator<Item = &'a Expiry>) -> Summary {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn forever_adds_nothing_to_its_date_an_expired_forever_share_does() {
+        use super::Expiry;
+        assert_eq!(Expiry::Forever.relative(), None);
+        assert_eq!(
+            Expiry::Unknown { valid: false }.relative().as_deref(),
+            Some("expired")
+        );
+    }
+
     use super::*;
     use crate::model::share::Timestamp;
     use crate::model::time::{parse_rfc3339, parse_ymd};

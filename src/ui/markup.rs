@@ -17,6 +17,22 @@ pub fn text(out: &mut String, s: &str) {
     }
 }
 
+/// How far off a share's end is, after its date (both tables): "· in 3 days" in a span the
+/// clock refills with `relative_text`, empty for "Forever". The space before the span is
+/// where a narrow cell may wrap.
+pub fn relative(out: &mut String, status: Status, label: Option<&str>) {
+    out.push_str(r#" <span class="ss-relative "#);
+    out.push_str(status.css_class());
+    out.push_str(r#"">"#);
+    text(out, &relative_text(label));
+    out.push_str("</span>");
+}
+
+/// The words of `relative`'s span.
+pub fn relative_text(label: Option<&str>) -> String {
+    label.map(|l| format!("· {l}")).unwrap_or_default()
+}
+
 /// A share's status in words and an icon, never colour alone (both tables' status cell).
 pub fn status(out: &mut String, s: Status) {
     out.push_str(r#"<span class="ss-status "#);

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::chunks;
 use super::in_step::keep_in_step;
-use super::markup::{status, text};
+use super::markup::{relative, status, text};
 use super::on_demand::OnDemand;
 use super::time::{break_after_comma_only, local, local_compact};
 use crate::model::deadline::format_utc;
@@ -62,7 +62,7 @@ impl When {
 /// What the clock decides in a row: its relative expiry and status.
 #[derive(Clone, PartialEq)]
 struct Clocked {
-    label: String,
+    label: Option<String>,
     status: Status,
 }
 
@@ -70,7 +70,7 @@ impl Clocked {
     fn of(share: &Share, now: DateTime<Utc>, warning_days: i64) -> Clocked {
         let e = Expiry::of(share, now, warning_days);
         Clocked {
-            label: e.label(),
+            label: e.relative(),
             status: e.status(),
         }
     }
@@ -227,15 +227,7 @@ fn expiry_cell(h: &mut String, share: &Share, c: &Clocked) {
     h.push_str(r#"<span class="ss-tip" role="tooltip">"#);
     text(h, &exact);
     h.push_str("</span></span>");
-    // "Forever" says it all; "· forever" after it would only repeat it. The space before the
-    // label is where the cell may wrap when the table is short of room (the date never does).
-    if share.deadline != Deadline::Forever {
-        h.push_str(r#" <span class="ss-relative "#);
-        h.push_str(c.status.css_class());
-        h.push_str(r#"">· "#);
-        text(h, &c.label);
-        h.push_str("</span>");
-    }
+    relative(h, c.status, c.label.as_deref());
 }
 
 /// What `live_cells` keeps in step after the row is built.

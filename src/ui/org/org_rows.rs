@@ -16,7 +16,7 @@ use crate::model::bulk::export::Located;
 use crate::model::case::lower;
 use crate::model::expiry::{Expiry, Status};
 use crate::ui::in_step::keep_in_step;
-use crate::ui::markup::{status as status_badge, text};
+use crate::ui::markup::{relative, relative_text, status as status_badge, text};
 
 /// At most this many rows are shown; exports hold every row in view.
 pub const SHOWN_MAX: usize = 500;
@@ -33,7 +33,7 @@ struct Built {
     check: HtmlInputElement,
     relative: Element,
     status: Element,
-    label: String,
+    label: Option<String>,
     state: Status,
 }
 
@@ -61,15 +61,8 @@ pub fn row_markup(out: &mut String, i: usize, l: &Located, e: &Expiry, shown: bo
     text(out, account);
     out.push_str("</th><td class=\"ss-nowrap\">");
     text(out, &l.share.deadline.label());
-    out.push_str("<span class=\"ss-relative ");
-    out.push_str(status.css_class());
-    out.push_str("\">");
-    // Empty for "Forever", which says it all; the span stays, the clock's updates find it.
-    if *e != Expiry::Forever {
-        out.push_str(" · ");
-        text(out, &e.label());
-    }
-    out.push_str("</span></td><td>");
+    relative(out, status, e.relative().as_deref());
+    out.push_str("</td><td>");
     status_badge(out, status);
     // The clamp is on a span, as in `share_row`: a cell shown as a box is no longer a table
     // cell, and the browser puts an anonymous one around it.
@@ -200,13 +193,14 @@ pub fn org_rows(
                     let (Some(row), Some(e)) = (row, e.get(i)) else {
                         continue;
                     };
-                    let (label, state) = (e.label(), e.status());
+                    let (label, state) = (e.relative(), e.status());
                     if row.label == label && row.state == state {
                         continue;
                     }
                     let class = state.css_class();
                     row.relative.set_class_name(&format!("ss-relative {class}"));
-                    row.relative.set_text_content(Some(&format!(" · {label}")));
+                    row.relative
+                        .set_text_content(Some(&relative_text(label.as_deref())));
                     let mut badge = String::new();
                     status_badge(&mut badge, state);
                     row.status.set_inner_html(&badge);
@@ -246,7 +240,7 @@ fn index_rows(tbody: &HtmlElement, built: &mut [Option<Built>], expiries: &Memo<
                 check: check.unchecked_into(),
                 relative,
                 status,
-                label: e.label(),
+                label: e.relative(),
                 state: e.status(),
             });
         }
