@@ -1,5 +1,6 @@
 //! The emulator's own control API under `/_emulator` (a prefix SWR does not use): clock,
-//! latency, faults, wire options, tokens for tests, reset and a state dump.
+//! latency, faults, the gateway's rate limit, wire options, tokens for tests, reset, a
+//! state dump and the journal of changes carried out.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -24,6 +25,8 @@ pub fn routes() -> Router<Shared> {
             get(list_faults).post(add_fault).delete(clear_faults),
         )
         .route("/options", get(options).put(set_options))
+        .route("/rate-limit", get(rate_limit).put(set_rate_limit))
+        .route("/journal", get(journal))
         .route("/tokens", post(issue_token))
         .route("/reset", post(reset))
         .route("/state", get(state))
@@ -186,11 +189,32 @@ async fn issue_token(State(emu): State<Shared>, Json(r): Json<TokenRequest>) -> 
     .await
 }
 
-/// Fresh state from the demo data; clock, latency and faults back to normal.
+#[derive(Deserialize)]
+struct RateLimit {
+    per_second: u32,
+}
+
+async fn rate_limit(State(emu): State<Shared>) -> Response {
+    Json(json!({"per_second": emu.throttle.per_second()})).into_response()
+}
+
+async fn set_rate_limit(State(emu): State<Shared>, Json(r): Json<RateLimit>) -> Response {
+    emu.throttle.set(r.per_second);
+    rate_limit(State(emu)).await
+}
+
+async fn journal(State(emu): State<Shared>) -> Response {
+    Json(json!(emu.journal.entries())).into_response()
+}
+
+/// Fresh state from the demo data; clock, latency, faults and the rate limit back to how
+/// the emulator started; the journal emptied.
 async fn reset(State(emu): State<Shared>) -> Response {
     let _ = emu.clock.set(ClockMode::Real);
     *emu.faults.latency_ms.lock().unwrap() = 0;
     emu.faults.rules.lock().unwrap().clear();
+    emu.throttle.set(emu.throttle.initial);
+    emu.journal.clear();
     let fresh = emu.seed.build(emu.clock.now());
     emu.mutate(|store| *store = fresh).await;
     StatusCode::NO_CONTENT.into_response()

@@ -56,6 +56,10 @@ pub struct Fault {
     pub method: Option<String>,
     /// Path pattern; `*` matches any run of characters.
     pub path: String,
+    /// Only the requests about this account's share: the account in the path, or in a
+    /// create's body (`access_domain`); compared without regard to case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
     #[serde(flatten)]
     pub kind: FaultKind,
     /// How many requests to hit; absent means until cleared.
@@ -64,11 +68,15 @@ pub struct Fault {
 }
 
 impl Fault {
-    fn matches(&self, method: &str, path: &str) -> bool {
+    fn matches(&self, method: &str, path: &str, account: Option<&str>) -> bool {
         self.method
             .as_deref()
             .is_none_or(|m| m.eq_ignore_ascii_case(method))
             && glob(&self.path, path)
+            && self
+                .account
+                .as_deref()
+                .is_none_or(|a| account.is_some_and(|b| a.eq_ignore_ascii_case(b)))
     }
 
     /// Parses the `--fault` flag: `METHOD PATH => STATUS [CODE [MESSAGE…]]`, `=> malformed`,
@@ -110,6 +118,7 @@ impl Fault {
         Ok(Fault {
             method: (m != "*").then(|| m.to_string()),
             path: path.to_string(),
+            account: None,
             kind,
             times: None,
         })
@@ -134,10 +143,23 @@ pub struct Faults {
 }
 
 impl Faults {
+    /// Whether a fault for one account might match: the request's account must be read.
+    fn wants_account(&self, method: &str, path: &str) -> bool {
+        self.rules.lock().unwrap().iter().any(|f| {
+            f.account.is_some()
+                && f.method
+                    .as_deref()
+                    .is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && glob(&f.path, path)
+        })
+    }
+
     /// The first matching fault, counting one use of it.
-    fn take(&self, method: &str, path: &str) -> Option<FaultKind> {
+    fn take(&self, method: &str, path: &str, account: Option<&str>) -> Option<FaultKind> {
         let mut rules = self.rules.lock().unwrap();
-        let i = rules.iter().position(|f| f.matches(method, path))?;
+        let i = rules
+            .iter()
+            .position(|f| f.matches(method, path, account))?;
         let kind = rules[i].kind.clone();
         if let Some(n) = rules[i].times.as_mut() {
             *n = n.saturating_sub(1);
@@ -158,7 +180,16 @@ pub async fn inject(State(emu): State<Shared>, req: Request, next: Next) -> Resp
     if latency > 0 {
         tokio::time::sleep(Duration::from_millis(latency)).await;
     }
-    let Some(kind) = emu.faults.take(req.method().as_str(), req.uri().path()) else {
+    let (method, path) = (
+        req.method().as_str().to_string(),
+        req.uri().path().to_string(),
+    );
+    let (req, account) = if emu.faults.wants_account(&method, &path) {
+        account_of(req).await
+    } else {
+        (req, None)
+    };
+    let Some(kind) = emu.faults.take(&method, &path, account.as_deref()) else {
         return next.run(req).await;
     };
     match kind {
@@ -204,6 +235,30 @@ pub async fn inject(State(emu): State<Shared>, req: Request, next: Next) -> Resp
             }
         }
     }
+}
+
+/// The account a request is about: the path's last segment after `access-domains/`, or a
+/// create's `access_domain`. The body is read and put back.
+async fn account_of(req: Request) -> (Request, Option<String>) {
+    if let Some((_, a)) = req.uri().path().split_once("/access-domains/") {
+        let a = percent_encoding::percent_decode_str(a)
+            .decode_utf8_lossy()
+            .to_string();
+        return (req, Some(a));
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, 2 << 20)
+        .await
+        .unwrap_or_default();
+    let account = serde_json::from_slice::<Value>(&bytes).ok().and_then(|v| {
+        v.get("access_domain")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    });
+    (
+        Request::from_parts(parts, axum::body::Body::from(bytes)),
+        account,
+    )
 }
 
 #[cfg(test)]

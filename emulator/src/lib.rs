@@ -14,12 +14,14 @@ pub mod clock;
 pub mod errors;
 pub mod faults;
 pub mod iam;
+pub mod journal;
 pub mod rules;
 pub mod seed;
 pub mod server;
 pub mod shares;
 pub mod signer;
 pub mod store;
+pub mod throttle;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -47,6 +49,8 @@ pub struct Options {
     pub error_shape: ErrorShape,
     pub missing_share: MissingShare,
     pub state_file: Option<PathBuf>,
+    /// The gateway's limit in requests a second per user (0: off).
+    pub rate_limit: u32,
 }
 
 impl Default for Options {
@@ -55,6 +59,7 @@ impl Default for Options {
             error_shape: ErrorShape::Object,
             missing_share: MissingShare::Exist,
             state_file: None,
+            rate_limit: 0,
         }
     }
 }
@@ -66,6 +71,8 @@ pub struct Emulator {
     pub seed: seed::Seed,
     pub clock: clock::Clock,
     pub faults: faults::Faults,
+    pub throttle: throttle::Throttle,
+    pub journal: journal::Journal,
     pub options: Mutex<Options>,
     persist_lock: tokio::sync::Mutex<u64>,
     generation: std::sync::atomic::AtomicU64,
@@ -86,6 +93,8 @@ impl Emulator {
             seed,
             clock,
             faults: faults::Faults::default(),
+            throttle: throttle::Throttle::new(options.rate_limit),
+            journal: journal::Journal::default(),
             options: Mutex::new(options),
             persist_lock: tokio::sync::Mutex::new(0),
             generation: 0.into(),
@@ -159,6 +168,8 @@ pub fn app(emu: Shared) -> Router {
         ))
         // Inside the fault layer: an injected HTML page stays as the test asked.
         .layer(middleware::from_fn(errors::json_errors_only))
+        // Inside the fault layer: an injected fault answers without taking a place.
+        .layer(middleware::from_fn_with_state(emu.clone(), throttle::limit))
         .layer(middleware::from_fn_with_state(emu.clone(), faults::inject))
         .nest("/_emulator", admin::routes())
         .layer(middleware::from_fn(errors::request_id_header))

@@ -35,6 +35,10 @@ struct Args {
     /// Delay every answer by this many milliseconds.
     #[arg(long, default_value_t = 0)]
     latency_ms: u64,
+    /// Throttle like the API gateway: at most N requests a second per user (429
+    /// `APIGW.0308` beyond); 0 = off.
+    #[arg(long, default_value_t = 0)]
+    rate_limit: u32,
     /// Inject a fault: `METHOD PATH => STATUS [CODE [MESSAGE]]`, `=> malformed` or `=> drop`.
     #[arg(long)]
     fault: Vec<String>,
@@ -65,6 +69,7 @@ async fn run(args: Args) -> Result<(), String> {
         error_shape: args.error_shape,
         missing_share: args.missing_share,
         state_file: args.state.clone(),
+        rate_limit: args.rate_limit,
     };
     let emu = Emulator::new(seed, options)?;
     if let Some(now) = args.clock {

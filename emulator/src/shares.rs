@@ -322,11 +322,15 @@ async fn create(
                 created: now,
                 updated: now,
             });
-            Ok(())
+            Ok(account)
         })
         .await;
     match result {
-        Ok(()) => StatusCode::CREATED.into_response(),
+        Ok(account) => {
+            emu.journal
+                .record("create", &t.namespace, &t.repository, &account);
+            StatusCode::CREATED.into_response()
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -355,7 +359,11 @@ async fn update(
         .await;
     match result {
         // Documented, and hard-coded by both Go SDKs: PATCH answers 201.
-        Ok(()) => StatusCode::CREATED.into_response(),
+        Ok(()) => {
+            emu.journal
+                .record("update", &t.namespace, &t.repository, &account);
+            StatusCode::CREATED.into_response()
+        }
         Err(e) => e.into_response(),
     }
 }
@@ -382,7 +390,11 @@ async fn remove(
         })
         .await;
     match result {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Ok(()) => {
+            emu.journal
+                .record("delete", &t.namespace, &t.repository, &account);
+            StatusCode::NO_CONTENT.into_response()
+        }
         Err(e) => e.into_response(),
     }
 }
