@@ -13,6 +13,9 @@ pub fn ListToolbar(
     #[prop(into)] warning_days: Signal<i64>,
     /// Times in UTC (ISO 8601) instead of the browser's locale.
     utc_times: RwSignal<bool>,
+    /// The list is on screen: without it (an error) the counts are not known and not shown.
+    #[prop(into)]
+    known: Signal<bool>,
 ) -> impl IntoView {
     let view = View::expect();
     let summary = Memo::new(move |_| expiries.with(|e| summarize(e.iter())));
@@ -68,7 +71,7 @@ pub fn ListToolbar(
                             >
                                 {f.label()}
                                 " "
-                                <span class="ss-count">{move || count(f)}</span>
+                                <span class="ss-count" hidden=move || !known.get()>{move || count(f)}</span>
                             </button>
                         }
                     })

@@ -27,7 +27,8 @@ pub fn SharesSection() -> impl IntoView {
     let now = Now::expect();
     let utc_times = RwSignal::new(false);
     let warning_days = Signal::derive(move || session.config.with(|c| c.expiry_warning_days));
-    let all = Signal::derive(move || store.shares().unwrap_or_default());
+    // Copied once per answer; every reader borrows it.
+    let all = Memo::new(move |_| store.shares().unwrap_or_default());
     let expiries = Memo::new(move |_| {
         let (now, days) = (now.0.get(), warning_days.get());
         all.with(|list| {
@@ -114,6 +115,8 @@ pub fn SharesSection() -> impl IntoView {
     let truncated = move || all.with(|l| l.len() == LIST_PAGE_SIZE);
     let empty = move || store.with_shares(|l| l.is_some_and(|l| l.is_empty()));
     let loaded = move || all.with(|l| !l.is_empty());
+    // While the list shows an error (a refused token), the filter stays where it was.
+    let failed = move || store.error().is_some();
     let focus_token = move |_| {
         if let Some(el) = document().get_element_by_id("ss-token") {
             use wasm_bindgen::JsCast;
@@ -168,8 +171,10 @@ pub fn SharesSection() -> impl IntoView {
                     {repo_name} " is not shared with any account yet. Only private images can be shared, within one region, and recipients may only pull."
                 </p>
             </Show>
+            <Show when=move || loaded() || failed()>
+                <ListToolbar expiries=expiries warning_days=warning_days utc_times=utc_times known=Signal::derive(loaded)/>
+            </Show>
             <Show when=loaded>
-                <ListToolbar expiries=expiries warning_days=warning_days utc_times=utc_times/>
                 // Both stay built: while nothing matches, the table's rows are kept for when
                 // something does again.
                 <p class="ss-empty" hidden=move || { matching() > 0 }>"No share matches the filter. " <button type="button" class="ss-link-button" on:click=move |_| view.update(|v| { v.q.clear(); v.status = Default::default(); })>"Show all"</button></p>
@@ -199,7 +204,7 @@ pub fn SharesSection() -> impl IntoView {
             </Show>
             // Shown even without a token: what was typed stays, and sending asks for one.
             <Show when=move || store.repo.get().is_some() && add_wanted.get()>
-                <OnDemand what="the add form" load=move || chunks::add_form(all)/>
+                <OnDemand what="the add form" load=move || chunks::add_form(all.into())/>
             </Show>
             // Fetched when first opened, then kept: closing it must not unload its chunk.
             <Show when=move || { edit_wanted.get() }>
