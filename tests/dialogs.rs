@@ -28,6 +28,7 @@ fn share() -> Share {
         status: 200,
         body: body.into(),
         subject_token: None,
+        retry_after: None,
     })
     .unwrap()
     .remove(0)

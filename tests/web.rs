@@ -75,6 +75,7 @@ fn demo_shares() -> Vec<Share> {
         status: 200,
         body: body.into(),
         subject_token: None,
+        retry_after: None,
     })
     .unwrap()
 }
@@ -137,6 +138,7 @@ fn table_shows_markup_from_swr_as_text() {
         status: 200,
         body: body.into(),
         subject_token: None,
+        retry_after: None,
     })
     .unwrap();
     let handle = leptos::mount::mount_to(

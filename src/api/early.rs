@@ -103,6 +103,7 @@ pub async fn list(req: &ApiRequest) -> Option<Result<RawResponse, ApiError>> {
                     status,
                     body: text(&read, "text"),
                     subject_token: None,
+                    retry_after: None,
                 }),
             }
         }

@@ -15,6 +15,8 @@ pub struct RawResponse {
     pub body: String,
     /// IAM's `X-Subject-Token` header, when present.
     pub subject_token: Option<String>,
+    /// `Retry-After`, when a throttled answer has it (none is documented; honoured if sent).
+    pub retry_after: Option<String>,
 }
 
 impl RawResponse {
@@ -185,6 +187,7 @@ mod tests {
             status,
             body: body.into(),
             subject_token: None,
+            retry_after: None,
         }
     }
 

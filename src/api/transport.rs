@@ -12,12 +12,14 @@ pub async fn send(req: &ApiRequest) -> Result<RawResponse, ApiError> {
     let resp = fetch(req).await.map_err(|e| unsent(req, &e))?;
     let status = resp.status();
     let subject_token = resp.headers().get("x-subject-token");
+    let retry_after = resp.headers().get("retry-after");
     // A connection dropped mid-body fails here rather than at send.
     let body = resp.text().await.map_err(|e| cut_off(&e.to_string()))?;
     Ok(RawResponse {
         status,
         body,
         subject_token,
+        retry_after,
     })
 }
 

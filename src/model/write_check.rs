@@ -89,6 +89,36 @@ pub fn read_back(expected: &Expected, list: &[Share], truncated: bool) -> ReadBa
     }
 }
 
+/// What SWR has for a change whose answer left it unknown (no answer, a gateway's 5xx, an
+/// answer it does not document, a conflict right after such an answer), read back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Settled {
+    /// SWR has the change as planned: the share as stored (None after a revoke).
+    Applied(Option<Share>),
+    /// SWR still has what it had before: the change was not made and may be sent again.
+    NotApplied,
+    /// SWR has something else: changed elsewhere meanwhile. What it has now.
+    Elsewhere(Option<Share>),
+}
+
+/// Compares the share SWR has now (`now`) with the change (`expected`) and with what it
+/// had before (`before`: None for a new share; for a revoke any share counts as before).
+pub fn settle(expected: &Expected, before: Option<&Share>, now: Option<&Share>) -> Settled {
+    let same = |a: &Share, b: &Share| a.deadline == b.deadline && a.description == b.description;
+    match (expected, now) {
+        (Expected::Gone { .. }, None) => Settled::Applied(None),
+        (Expected::Gone { .. }, Some(_)) => Settled::NotApplied,
+        (Expected::Share { .. }, now) => {
+            match (read_back(expected, now.cloned().as_slice(), false), now) {
+                (ReadBack::Shows(stored), _) => Settled::Applied(stored),
+                (_, None) if before.is_none() => Settled::NotApplied,
+                (_, Some(n)) if before.is_some_and(|b| same(b, n)) => Settled::NotApplied,
+                (_, now) => Settled::Elsewhere(now.cloned()),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +180,45 @@ mod tests {
             r => panic!("{r:?}"),
         }
         assert_eq!(read_back(&expected, &[], true), ReadBack::NotListed);
+    }
+
+    #[test]
+    fn an_unknown_outcome_is_settled_against_the_plan_and_what_was_there_before() {
+        let new = Expected::Share {
+            account: "p".into(),
+            deadline: Deadline::Forever,
+            description: "d".into(),
+        };
+        let planned = share("P", Deadline::Forever, "d");
+        let other = share("p", day("2030-01-31"), "someone else's");
+        // A new share: absent means not made; as planned means made; else changed elsewhere.
+        assert_eq!(settle(&new, None, None), Settled::NotApplied);
+        assert_eq!(
+            settle(&new, None, Some(&planned)),
+            Settled::Applied(Some(planned.clone()))
+        );
+        assert_eq!(
+            settle(&new, None, Some(&other)),
+            Settled::Elsewhere(Some(other.clone()))
+        );
+        // An update: the old terms still there mean not made; gone means revoked elsewhere.
+        let old = share("p", day("2029-12-31"), "old");
+        assert_eq!(settle(&new, Some(&old), Some(&old)), Settled::NotApplied);
+        assert_eq!(
+            settle(&new, Some(&old), Some(&planned)),
+            Settled::Applied(Some(planned.clone()))
+        );
+        assert_eq!(
+            settle(&new, Some(&old), Some(&other)),
+            Settled::Elsewhere(Some(other.clone()))
+        );
+        assert_eq!(settle(&new, Some(&old), None), Settled::Elsewhere(None));
+        // A revoke: gone is done, whoever did it; any share still there is not done.
+        let gone = Expected::Gone {
+            account: "p".into(),
+        };
+        assert_eq!(settle(&gone, Some(&old), None), Settled::Applied(None));
+        assert_eq!(settle(&gone, Some(&old), Some(&other)), Settled::NotApplied);
     }
 
     #[test]

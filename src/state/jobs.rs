@@ -1,46 +1,34 @@
-//! A bulk job: its changes sent at most six at a time. SWR's "system busy" and 5xx answers
-//! are retried with backoff and jitter, input errors never; a refused token pauses the
-//! requests until a new one is given (nothing that succeeded is sent again); cancel stops
-//! sending new requests. Afterwards the lists of the repositories touched are read back
-//! and any change they do not show is flagged. Closing the page while it runs asks first.
+//! A bulk job: its changes carried out at a pace (`pace`: six requests in flight at most,
+//! fewer while SWR throttles), each by the rule of a single write (`job_change`): an answer
+//! that leaves a change unknown is read back before anything is said or sent again. A
+//! refused token pauses the requests until a new one is given (nothing that succeeded is
+//! sent again); cancel stops sending new requests. Afterwards the lists of the repositories
+//! touched are read back and any documented answer they do not show is flagged. Closing
+//! the page while it runs asks first.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
-use super::pool::{run_bounded, sleep, IN_FLIGHT};
+use super::job_change::carry_out;
+pub use super::job_change::ItemState;
+use super::leave_guard::LeaveGuard;
+use super::pace::Pace;
+use super::pool::{run_bounded, IN_FLIGHT};
 use super::session::Session;
-use super::writes::send_retrying;
-use crate::api::error::Operation;
-use crate::api::responses::{self, LIST_PAGE_SIZE};
-use crate::api::retry::retry_delay_ms;
-use crate::api::{ApiError, SwrApi};
-use crate::model::bulk::change::{Change, ChangeKind};
-use crate::model::new_share::NewShare;
+use super::writes::{send_via, share_now, Via};
+use crate::api::responses;
+use crate::model::bulk::change::Change;
 use crate::model::write_check::{read_back, ReadBack};
 use crate::model::RepoRef;
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum ItemState {
-    Waiting,
-    Sending,
-    /// SWR's documented answer, and the list read back shows it.
-    Done,
-    /// Sent and answered, but the list read back shows something else.
-    Mismatch(String),
-    Failed(String),
-    /// Cancelled before it was sent.
-    NotSent,
-}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct JobCounts {
     pub done: usize,
     pub failed: usize,
+    pub elsewhere: usize,
     pub not_sent: usize,
     pub left: usize,
 }
@@ -53,6 +41,8 @@ pub struct Job {
     /// Reading the lists back after the requests.
     pub checking: RwSignal<bool>,
     pub cancelled: RwSignal<bool>,
+    /// While SWR throttles: how many requests the job keeps in flight.
+    pub slowed: RwSignal<Option<usize>>,
     finished: StoredValue<Option<Callback<()>>>,
 }
 
@@ -70,6 +60,7 @@ impl Job {
             running: RwSignal::new(false),
             checking: RwSignal::new(false),
             cancelled: RwSignal::new(false),
+            slowed: RwSignal::new(None),
             finished: StoredValue::new(None),
         }
     }
@@ -83,31 +74,27 @@ impl Job {
         if self.running.get_untracked() {
             return;
         }
-        let all = (0..changes.len()).collect();
+        let all = (0..changes.len()).map(|i| (i, false)).collect();
         self.states.set(vec![ItemState::Waiting; changes.len()]);
         self.changes.set(changes);
         self.run(session, all);
     }
 
-    /// Sends again what failed or was not sent; what succeeded is left alone.
+    /// Sends again what failed or was not sent (reading back first what may have reached
+    /// SWR unseen); what succeeded is left alone.
     pub fn retry_failed(self, session: Session) {
         if self.running.get_untracked() {
             return;
         }
-        let again: Vec<usize> = self.states.with_untracked(|s| {
+        let again: Vec<(usize, bool)> = self.states.with_untracked(|s| {
             s.iter()
                 .enumerate()
-                .filter(|(_, st)| {
-                    matches!(
-                        st,
-                        ItemState::Failed(_) | ItemState::Mismatch(_) | ItemState::NotSent
-                    )
-                })
-                .map(|(i, _)| i)
+                .filter(|(_, st)| st.retried())
+                .map(|(i, st)| (i, st.read_first()))
                 .collect()
         });
         self.states
-            .update(|s| again.iter().for_each(|&i| s[i] = ItemState::Waiting));
+            .update(|s| again.iter().for_each(|&(i, _)| s[i] = ItemState::Waiting));
         self.run(session, again);
     }
 
@@ -119,8 +106,11 @@ impl Job {
         self.states.with(|s| {
             s.iter().fold(JobCounts::default(), |mut c, st| {
                 match st {
-                    ItemState::Done => c.done += 1,
-                    ItemState::Failed(_) | ItemState::Mismatch(_) => c.failed += 1,
+                    ItemState::Done(_) => c.done += 1,
+                    ItemState::Failed(_) | ItemState::Mismatch(_) | ItemState::Unknown(_) => {
+                        c.failed += 1
+                    }
+                    ItemState::Elsewhere(_) => c.elsewhere += 1,
                     ItemState::NotSent => c.not_sent += 1,
                     ItemState::Waiting | ItemState::Sending => c.left += 1,
                 }
@@ -137,18 +127,23 @@ impl Job {
         });
     }
 
-    fn run(self, session: Session, indices: Vec<usize>) {
+    /// Runs the changes at `items` (index, read back first).
+    fn run(self, session: Session, items: Vec<(usize, bool)>) {
         self.cancelled.set(false);
         self.running.set(true);
-        let guard = LeaveGuard::new();
+        let guard = LeaveGuard::arm();
+        let slowed = self.slowed;
+        let pace = Pace::new(move |n| {
+            let _ = slowed.try_set(n);
+        });
         spawn_local(async move {
-            let changes = self.changes.try_get_untracked().unwrap_or_default();
-            let items: Vec<(usize, Change)> =
-                indices.iter().map(|&i| (i, changes[i].clone())).collect();
-            run_bounded(
-                items,
-                IN_FLIGHT,
-                move |_, (i, change): (usize, Change)| async move {
+            let send = pace.via();
+            let via: Via = Some(&send);
+            let changes = Rc::new(self.changes.try_get_untracked().unwrap_or_default());
+            let indices: Vec<usize> = items.iter().map(|&(i, _)| i).collect();
+            run_bounded(items, IN_FLIGHT, |_, (i, read_first): (usize, bool)| {
+                let changes = changes.clone();
+                async move {
                     // Cancelled, or the view that ran the job is gone: send nothing new.
                     if self.cancelled.try_get_untracked().unwrap_or(true) {
                         self.set(i, ItemState::NotSent);
@@ -156,21 +151,17 @@ impl Job {
                     }
                     self.set(i, ItemState::Sending);
                     let mut api = session.api_untracked();
-                    let state = match send_change(session, &mut api, &change).await {
-                        Ok(()) => ItemState::Done,
-                        Err((e, op)) => {
-                            ItemState::Failed(format!("{}: {}", e.headline(), e.describe(op)))
-                        }
-                    };
+                    let state = carry_out(session, via, &mut api, &changes[i], read_first).await;
                     self.set(i, state);
-                },
-            )
+                }
+            })
             .await;
             if !self.states.is_disposed() {
                 self.checking.set(true);
-                self.verify(session, &indices).await;
+                self.verify(session, via, &changes, &indices).await;
                 self.checking.set(false);
                 self.running.set(false);
+                let _ = self.slowed.try_set(None);
             }
             drop(guard);
             if let Some(f) = self.finished.try_get_value().flatten() {
@@ -179,142 +170,65 @@ impl Job {
         });
     }
 
-    /// Reads back every repository touched and flags a change its list does not show.
-    async fn verify(self, session: Session, indices: &[usize]) {
-        let Some(changes) = self.changes.try_get_untracked() else {
-            return;
-        };
-        let Some(done) = self.states.try_with_untracked(|s| {
+    /// Reads back every repository with a change SWR answered as documented, and flags the
+    /// change if SWR does not show it (the list, or the one share where the list is cut).
+    async fn verify(self, session: Session, via: Via<'_>, changes: &[Change], indices: &[usize]) {
+        let Some(answered) = self.states.try_with_untracked(|s| {
             indices
                 .iter()
                 .copied()
-                .filter(|&i| s[i] == ItemState::Done)
+                .filter(|&i| s[i] == ItemState::Done(None))
                 .collect::<Vec<usize>>()
         }) else {
             return;
         };
-        // Each repository touched once, six read at a time like the changes themselves.
-        let names: BTreeSet<String> = done.iter().map(|&i| changes[i].repo.display()).collect();
-        let repos: Vec<RepoRef> = names
-            .iter()
-            .filter_map(|name| {
-                done.iter()
-                    .map(|&i| &changes[i].repo)
-                    .find(|r| r.display() == *name)
-                    .cloned()
-            })
-            .collect();
-        let (changes, done) = (Rc::new(changes), Rc::new(done));
-        run_bounded(repos, IN_FLIGHT, move |_, repo: RepoRef| {
-            let (changes, done) = (changes.clone(), done.clone());
-            async move {
-                let mut api = session.api_untracked();
-                let list = send_retrying(
-                    session,
-                    &mut api,
-                    |a| a.list_shares(&repo),
-                    responses::share_list,
-                )
-                .await;
-                for &i in done.iter().filter(|&&i| changes[i].repo == repo) {
-                    let verdict = match &list {
-                        Ok(rows) => {
-                            read_back(&changes[i].expected(), rows, rows.len() == LIST_PAGE_SIZE)
-                        }
-                        Err(e) => ReadBack::Differs(format!(
-                            "The list could not be read back ({}).",
-                            e.headline()
-                        )),
-                    };
-                    match verdict {
-                        ReadBack::Shows(_) => {}
-                        ReadBack::NotListed => self.set(
-                            i,
-                            ItemState::Mismatch("Not confirmed: the list read back is cut at SWR's page size and does not show it.".into()),
-                        ),
-                        ReadBack::Differs(why) => self.set(i, ItemState::Mismatch(format!("Not confirmed: {why}"))),
+        // Each repository once, its changes with it.
+        let mut by_repo: BTreeMap<String, (RepoRef, Vec<usize>)> = BTreeMap::new();
+        for i in answered {
+            let repo = &changes[i].repo;
+            by_repo
+                .entry(repo.display())
+                .or_insert_with(|| (repo.clone(), Vec::new()))
+                .1
+                .push(i);
+        }
+        let groups: Vec<(RepoRef, Vec<usize>)> = by_repo.into_values().collect();
+        run_bounded(groups, IN_FLIGHT, |_, (repo, items): (RepoRef, Vec<usize>)| async move {
+            let mut api = session.api_untracked();
+            let list = send_via(
+                session,
+                via,
+                &mut api,
+                |a| a.list_shares(&repo),
+                responses::share_list,
+            )
+            .await;
+            for i in items {
+                let change = &changes[i];
+                let found = match &list {
+                    Ok(rows) => {
+                        share_now(session, via, &mut api, &repo, &change.account, rows).await
                     }
-                }
+                    Err(e) => Err(e.clone()),
+                };
+                let state = match found {
+                    Ok(now) => match read_back(&change.expected(), now.as_slice(), false) {
+                        ReadBack::Shows(_) => continue,
+                        ReadBack::Differs(why) => ItemState::Mismatch(format!(
+                            "Not confirmed: SWR answered as documented, but the list read back says: {why}"
+                        )),
+                        ReadBack::NotListed => ItemState::Mismatch(
+                            "Not confirmed: SWR answered as documented, but the change could not be found.".into(),
+                        ),
+                    },
+                    Err(e) => ItemState::Mismatch(format!(
+                        "Not confirmed: SWR answered as documented, but the list could not be read back ({}).",
+                        e.headline()
+                    )),
+                };
+                self.set(i, state);
             }
         })
         .await;
-    }
-}
-
-/// Sends one change: SWR's documented answer, or the error after the retries it deserves.
-async fn send_change(
-    session: Session,
-    api: &mut SwrApi,
-    change: &Change,
-) -> Result<(), (ApiError, Operation)> {
-    let (repo, account): (&RepoRef, &str) = (&change.repo, &change.account);
-    let op = match change.kind {
-        ChangeKind::Create { .. } => Operation::Create,
-        ChangeKind::Update { .. } => Operation::Update,
-        ChangeKind::Delete => Operation::Delete,
-    };
-    let mut attempt = 1;
-    loop {
-        let answer = send_retrying(
-            session,
-            api,
-            |a| match &change.kind {
-                ChangeKind::Create {
-                    deadline,
-                    description,
-                } => a.create_share(
-                    repo,
-                    &NewShare {
-                        account: account.to_string(),
-                        deadline: deadline.clone(),
-                        description: description.clone(),
-                    },
-                ),
-                ChangeKind::Update {
-                    deadline,
-                    description,
-                } => a.update_share(repo, account, deadline, description),
-                ChangeKind::Delete => a.delete_share(repo, account),
-            },
-            |r| responses::write_answer(r, op),
-        )
-        .await;
-        match answer {
-            Ok(_) => return Ok(()),
-            Err(e) => match retry_delay_ms(&e, attempt, js_sys::Math::random()) {
-                Some(ms) => {
-                    sleep(ms).await;
-                    attempt += 1;
-                }
-                None => return Err((e, op)),
-            },
-        }
-    }
-}
-
-/// While a job runs, closing or reloading the page asks for confirmation first.
-struct LeaveGuard(Option<Closure<dyn Fn(web_sys::BeforeUnloadEvent)>>);
-
-impl LeaveGuard {
-    fn new() -> LeaveGuard {
-        let handler =
-            Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(|e: web_sys::BeforeUnloadEvent| {
-                e.prevent_default();
-                e.set_return_value("A job is still sending changes to SWR.");
-            });
-        if let Some(w) = web_sys::window() {
-            let _ = w
-                .add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
-        }
-        LeaveGuard(Some(handler))
-    }
-}
-
-impl Drop for LeaveGuard {
-    fn drop(&mut self) {
-        if let (Some(w), Some(h)) = (web_sys::window(), self.0.take()) {
-            let _ =
-                w.remove_event_listener_with_callback("beforeunload", h.as_ref().unchecked_ref());
-        }
     }
 }

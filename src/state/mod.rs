@@ -4,8 +4,11 @@
 pub mod changes;
 pub mod clock;
 pub mod embedding;
+pub mod job_change;
 pub mod jobs;
+pub mod leave_guard;
 pub mod org;
+pub mod pace;
 pub mod pickers;
 pub mod pool;
 pub mod selection;

@@ -9,10 +9,11 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::pace::Pace;
 use super::pool::{run_bounded, IN_FLIGHT};
 use super::session::Session;
 use super::wanted::Fetch;
-use super::writes::send_retrying;
+use super::writes::{send_via, Via};
 use crate::api::{responses, ApiError, SwrApi};
 use crate::model::bulk::export::Located;
 use crate::model::RepoRef;
@@ -100,14 +101,16 @@ impl Default for OrgShares {
 /// Every private repository of `namespace`, all pages.
 pub async fn private_repos(
     session: Session,
+    via: Via<'_>,
     api: &mut SwrApi,
     namespace: &str,
 ) -> Result<Vec<RepoRef>, ApiError> {
     let mut names = Vec::new();
     let mut seen = 0;
     loop {
-        let (page, total) = send_retrying(
+        let (page, total) = send_via(
             session,
+            via,
             api,
             |a| a.list_private_repos(namespace, seen, REPO_PAGE),
             responses::repos,
@@ -132,7 +135,11 @@ async fn load_org(
     namespace: &str,
     progress: impl Fn(usize, usize) + Clone + 'static,
 ) -> Result<OrgData, ApiError> {
-    let repos = private_repos(session, api, namespace).await?;
+    // At a pace: when SWR throttles, the lists wait instead of failing.
+    let pace = Pace::new(|_| {});
+    let send = pace.via();
+    let via: Via = Some(&send);
+    let repos = private_repos(session, via, api, namespace).await?;
     let total = repos.len();
     progress(0, total);
     let lists: Rc<RefCell<Vec<Option<ListAnswer>>>> = Rc::new(RefCell::new(vec![None; total]));
@@ -144,8 +151,9 @@ async fn load_org(
             let (lists, done, progress) = (lists.clone(), done.clone(), progress.clone());
             let mut api = base.clone();
             async move {
-                let r = send_retrying(
+                let r = send_via(
                     session,
+                    via,
                     &mut api,
                     |a| a.list_shares(&repo),
                     responses::share_list,

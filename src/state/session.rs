@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::embedding::{call_token_source, tell_parent, HostMode, MSG_TOKEN_NEEDED};
 use crate::api::error::Operation;
-use crate::api::{responses, transport, SwrApi};
+use crate::api::{responses, transport, ApiError, SwrApi};
 use crate::model::config::{AppConfig, Region};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,6 +43,8 @@ pub struct Session {
     waiting: StoredValue<Vec<oneshot::Sender<Option<String>>>, LocalStorage>,
     /// True while a paused write waits: the page then asks for a new token where the user is.
     pub asking: RwSignal<bool>,
+    /// SWR's refusal of the token that paused the writes (status, code, its words).
+    pub refusal: RwSignal<Option<ApiError>>,
 }
 
 impl Session {
@@ -61,6 +63,7 @@ impl Session {
             refused: RwSignal::new(None),
             waiting: StoredValue::new_local(Vec::new()),
             asking: RwSignal::new(false),
+            refusal: RwSignal::new(None),
         }
     }
 
@@ -173,10 +176,16 @@ impl Session {
         }
     }
 
-    /// For a write that met a refused token: resolves with the next token the user (or the
-    /// host) gives, or None if the user cancels or signs out. Meanwhile `asking` is true.
-    pub fn next_token(&self, refused: &str) -> impl std::future::Future<Output = Option<String>> {
+    /// For a write that met a refused token (`refusal`: SWR's answer): resolves with the
+    /// next token the user (or the host) gives, or None if the user cancels or signs out.
+    /// Meanwhile `asking` is true.
+    pub fn next_token(
+        &self,
+        refused: &str,
+        refusal: ApiError,
+    ) -> impl std::future::Future<Output = Option<String>> {
         self.refuse(refused);
+        self.refusal.set(Some(refusal));
         let (tx, rx) = oneshot::channel();
         let current = self.token.get_untracked();
         if current != refused && !current.trim().is_empty() {

@@ -1,7 +1,10 @@
 //! How every change reaches SWR: send it; if SWR refuses the token, wait for a new one and
 //! send it again (nothing typed is lost meanwhile); accept only SWR's documented answer;
 //! then read the list back and say whether it shows the change. Also after no answer or a
-//! gateway's: SWR may have acted before the connection was cut.
+//! gateway's: SWR may have acted before the connection was cut. The read-back
+//! (`share_now`) is the one a bulk job uses for each of its changes too.
+
+use futures_util::future::LocalBoxFuture;
 
 use super::session::Session;
 use super::wanted::Fetch;
@@ -30,6 +33,12 @@ impl ListKey {
     }
 }
 
+/// How a request goes out: None, straight away (a change the user makes); or a job's
+/// pace (`state::pace`), which waits out throttling. Behind a function, so that the first
+/// load does not carry the pace's code.
+pub type Via<'a> =
+    Option<&'a dyn Fn(&ApiRequest) -> LocalBoxFuture<'static, Result<RawResponse, ApiError>>>;
+
 /// Sends `build(api)`, reading the answer with `read`. On a 401 it waits for the next token
 /// (the user's or the host's) and sends again with it; `api` then carries that token.
 pub async fn send_retrying<T>(
@@ -38,23 +47,40 @@ pub async fn send_retrying<T>(
     build: impl Fn(&SwrApi) -> ApiRequest,
     read: impl Fn(&RawResponse) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
-    let answer = send_until_accepted(session, api, &build).await?;
+    send_via(session, None, api, build, read).await
+}
+
+/// `send_retrying`, through `via`.
+pub async fn send_via<T>(
+    session: Session,
+    via: Via<'_>,
+    api: &mut SwrApi,
+    build: impl Fn(&SwrApi) -> ApiRequest,
+    read: impl Fn(&RawResponse) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let answer = send_until_accepted(session, via, api, &build).await?;
     read(&answer)
 }
 
-/// The loop of `send_retrying`, not generic: one copy serves every request. A 401 that no
-/// new token follows is returned as it is, for `read` to turn into its error.
+/// The loop of `send_via`, not generic: one copy serves every request. A 401 that no new
+/// token follows is returned as it is, for `read` to turn into its error.
 async fn send_until_accepted(
     session: Session,
+    via: Via<'_>,
     api: &mut SwrApi,
     build: &dyn Fn(&SwrApi) -> ApiRequest,
 ) -> Result<RawResponse, ApiError> {
     loop {
-        let answer = transport::send(&build(api)).await?;
+        let req = build(api);
+        let answer = match via {
+            Some(send) => send(&req).await?,
+            None => transport::send(&req).await?,
+        };
         if answer.status != 401 {
             return Ok(answer);
         }
-        match session.next_token(&api.token).await {
+        let refusal = ApiError::from_response(answer.status, &answer.body);
+        match session.next_token(&api.token, refusal).await {
             Some(token) => api.token = token,
             None => return Ok(answer),
         }
@@ -102,8 +128,7 @@ pub async fn write(
     conclude(op, answer, check)
 }
 
-/// Reads the list back (and, if it is cut at SWR's page size and the account is not on
-/// it, the one share) and compares it with what the write should have done.
+/// Reads the list back and compares it with what the write should have done.
 async fn read_back_after(
     session: Session,
     target: ListTarget,
@@ -112,21 +137,35 @@ async fn read_back_after(
     expected: &Expected,
 ) -> Result<ReadBack, ApiError> {
     let rows = send_retrying(session, api, |a| a.list_shares(repo), responses::share_list).await?;
-    let truncated = rows.len() == LIST_PAGE_SIZE;
-    let verdict = read_back(expected, &rows, truncated);
+    let now = share_now(session, None, api, repo, expected.account(), &rows).await;
     target.keep(ListKey::new(api, repo.clone()), rows);
-    if verdict != ReadBack::NotListed {
-        return Ok(verdict);
+    Ok(read_back(expected, now?.as_slice(), false))
+}
+
+/// The share of `account` as SWR has it now, from `list` (the repository's list, just
+/// read), or from SWR itself when the list is cut at SWR's page size and does not show it.
+pub async fn share_now(
+    session: Session,
+    via: Via<'_>,
+    api: &mut SwrApi,
+    repo: &RepoRef,
+    account: &str,
+    list: &[Share],
+) -> Result<Option<Share>, ApiError> {
+    if let Some(s) = list.iter().find(|s| s.is_account(account)) {
+        return Ok(Some(s.clone()));
     }
-    let account = expected.account().to_string();
-    let one = send_retrying(
+    if list.len() < LIST_PAGE_SIZE {
+        return Ok(None);
+    }
+    send_via(
         session,
+        via,
         api,
-        |a| a.get_share(repo, &account),
+        |a| a.get_share(repo, account),
         responses::share_check,
     )
-    .await?;
-    Ok(read_back(expected, one.as_slice(), false))
+    .await
 }
 
 /// The current share of `account` (None: it has none), asked of SWR itself.

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use super::modal::Modal;
 use super::text_field::TextField;
+use crate::api::error::Operation;
 use crate::state::session::Session;
 
 /// Asks for a new token where the user is: a change that met a refused token (401) waits
@@ -40,9 +41,13 @@ pub fn ReauthDialog() -> impl IntoView {
         <Modal open=session.asking on_close=move |_| cancel() labelled_by="ss-reauth-h">
             <form on:submit=on_submit novalidate>
                 <h2 id="ss-reauth-h">"SWR refused the token"</h2>
+                // SWR's own answer (status, code, its words) and what to do.
                 <p>
-                    "HTTP 401: the token is missing, invalid or expired. Paste a new one to continue; "
-                    "what you were doing is kept and sent again with it."
+                    {move || session.refusal.with(|e| match e {
+                        Some(e) => e.describe(Operation::List),
+                        None => "HTTP 401: the token is missing, invalid or expired. Paste a new token or sign in again.".into(),
+                    })}
+                    " What you were doing is kept and is sent again with the new token."
                 </p>
                 <TextField id="ss-reauth-token" label="New IAM token" secret=true value=typed error=Signal::derive(move || error.get().map(str::to_string))/>
                 <div class="ss-actions">

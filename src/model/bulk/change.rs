@@ -26,9 +26,27 @@ pub struct Change {
     pub repo: RepoRef,
     pub account: String,
     pub kind: ChangeKind,
+    /// The share as it was when the change was planned (None: the account had none). After
+    /// an answer that leaves the change unknown, SWR still having it means "not made".
+    pub before: Option<Share>,
 }
 
 impl Change {
+    /// "valid until 2027-03-31, \"why\"" for the share as planned (None: revoked).
+    pub fn planned_terms(&self) -> Option<String> {
+        match &self.kind {
+            ChangeKind::Create {
+                deadline,
+                description,
+            }
+            | ChangeKind::Update {
+                deadline,
+                description,
+            } => Some(terms(deadline, description)),
+            ChangeKind::Delete => None,
+        }
+    }
+
     pub fn expected(&self) -> Expected {
         match &self.kind {
             ChangeKind::Create {
@@ -63,6 +81,15 @@ impl Change {
     }
 }
 
+/// "valid until 2027-03-31, \"why\"" (or "valid until Forever" without a description).
+pub fn terms(deadline: &Deadline, description: &str) -> String {
+    if description.is_empty() {
+        format!("valid until {}", deadline.label())
+    } else {
+        format!("valid until {}, \"{description}\"", deadline.label())
+    }
+}
+
 /// The changes a confirmed plan sends: new shares, and changed ones the user chose to
 /// update. Same and invalid rows send nothing.
 pub fn from_plan(rows: &[PlanRow]) -> Vec<Change> {
@@ -75,20 +102,27 @@ pub fn from_plan(rows: &[PlanRow]) -> Vec<Change> {
                 deadline,
                 description,
             } = r.wanted.clone();
-            let kind = match r.step {
-                Step::Differs { .. } => ChangeKind::Update {
-                    deadline,
-                    description,
-                },
-                _ => ChangeKind::Create {
-                    deadline,
-                    description,
-                },
+            let (kind, before) = match &r.step {
+                Step::Differs { current } => (
+                    ChangeKind::Update {
+                        deadline,
+                        description,
+                    },
+                    Some(current.clone()),
+                ),
+                _ => (
+                    ChangeKind::Create {
+                        deadline,
+                        description,
+                    },
+                    None,
+                ),
             };
             Change {
                 repo,
                 account,
                 kind,
+                before,
             }
         })
         .collect()
@@ -110,6 +144,7 @@ pub fn extensions(
                 deadline: extend(&s.deadline, days, today),
                 description: s.description.clone(),
             },
+            before: Some(s.clone()),
         })
         .collect()
 }
@@ -121,6 +156,7 @@ pub fn revocations(selected: &[(RepoRef, Share)]) -> Vec<Change> {
             repo: repo.clone(),
             account: s.account.clone(),
             kind: ChangeKind::Delete,
+            before: Some(s.clone()),
         })
         .collect()
 }

@@ -54,7 +54,7 @@ pub fn BulkShare() -> impl IntoView {
         repos.set(None);
         spawn_local(async move {
             let mut api = session.api_untracked();
-            let r = private_repos(session, &mut api, &ns)
+            let r = private_repos(session, None, &mut api, &ns)
                 .await
                 .map_err(|e| e.describe(crate::api::error::Operation::Repositories));
             // Only for the organization still asked for.

@@ -4,8 +4,9 @@ use super::beat::beat;
 use crate::state::jobs::{ItemState, Job};
 use crate::state::session::Session;
 
-/// A job's progress and results: counts (done, failed, not sent, left), a bar, cancel
-/// while it runs, why each failure happened, and "Retry failed" afterwards.
+/// A job's progress and results: counts (done, failed, changed elsewhere, not sent, left),
+/// a bar, whether SWR throttles it, cancel while it runs, why each change did not go as
+/// planned, which were confirmed by reading back, and "Retry failed" afterwards.
 #[component]
 pub fn JobView(job: Job) -> impl IntoView {
     let session = Session::expect();
@@ -30,18 +31,24 @@ pub fn JobView(job: Job) -> impl IntoView {
     let status = move || {
         let c = counts();
         let phase = if session.asking.get() && job.running.get() {
-            "Paused: SWR refused the token; give a new one to go on. "
+            "Paused: SWR refused the token; give a new one to go on. ".to_string()
         } else if job.checking.get() {
-            "Reading the lists back from SWR… "
+            "Reading the lists back from SWR… ".into()
         } else if job.running.get() && job.cancelled.get() {
-            "Cancelling: no new requests; waiting for those under way… "
+            "Cancelling: no new requests; waiting for those under way… ".into()
+        } else if let (true, Some(n)) = (job.running.get(), job.slowed.get()) {
+            format!("SWR is throttling: slowed to {n} at a time. ")
         } else if job.running.get() {
-            "Sending… "
+            "Sending… ".into()
         } else {
-            "Finished. "
+            "Finished. ".into()
+        };
+        let elsewhere = match c.elsewhere {
+            0 => String::new(),
+            n => format!(", {n} changed elsewhere"),
         };
         format!(
-            "{phase}{} done, {} failed, {} not sent, {} left of {}.",
+            "{phase}{} done, {} failed{elsewhere}, {} not sent, {} left of {}.",
             c.done,
             c.failed,
             c.not_sent,
@@ -49,29 +56,45 @@ pub fn JobView(job: Job) -> impl IntoView {
             total()
         )
     };
-    let problems = move || {
+    // (what, why) of the changes that match `pick`.
+    let listed = move |pick: fn(&ItemState) -> Option<String>| {
         follow();
         job.changes.with(|changes| {
             job.states.with_untracked(|states| {
                 states
                     .iter()
                     .zip(changes)
-                    .filter_map(|(s, c)| match s {
-                        ItemState::Failed(why) | ItemState::Mismatch(why) => {
-                            Some((c.label(), why.clone()))
-                        }
-                        ItemState::NotSent => Some((c.label(), "Not sent: cancelled.".into())),
-                        _ => None,
-                    })
+                    .filter_map(|(s, c)| pick(s).map(|why| (c.label(), why)))
                     .collect::<Vec<_>>()
             })
         })
+    };
+    let problems = move || {
+        listed(|s| match s {
+            ItemState::Failed(why)
+            | ItemState::Mismatch(why)
+            | ItemState::Unknown(why)
+            | ItemState::Elsewhere(why) => Some(why.clone()),
+            ItemState::NotSent => Some("Not sent: cancelled.".into()),
+            _ => None,
+        })
+    };
+    let confirmed = move || {
+        listed(|s| match s {
+            ItemState::Done(Some(why)) => Some(why.clone()),
+            _ => None,
+        })
+    };
+    let items = |list: Vec<(String, String)>| {
+        list.into_iter()
+            .map(|(what, why)| view! { <li><strong>{what}</strong>": "{why}</li> })
+            .collect_view()
     };
     view! {
         <div class="ss-job" data-testid="job">
             <progress
                 max=move || total().max(1)
-                value=move || { let c = counts(); c.done + c.failed + c.not_sent }
+                value=move || { let c = counts(); c.done + c.failed + c.elsewhere + c.not_sent }
                 aria-label="Progress of the job"
             ></progress>
             <p role="status" aria-live="polite" data-testid="job-status">{status}</p>
@@ -84,9 +107,10 @@ pub fn JobView(job: Job) -> impl IntoView {
                 </Show>
             </div>
             <Show when=move || !problems().is_empty()>
-                <ul class="ss-job-problems" aria-label="What did not work">
-                    {move || problems().into_iter().map(|(what, why)| view! { <li><strong>{what}</strong>": "{why}</li> }).collect_view()}
-                </ul>
+                <ul class="ss-job-problems" aria-label="What did not work">{move || items(problems())}</ul>
+            </Show>
+            <Show when=move || !confirmed().is_empty()>
+                <ul class="ss-job-notes" aria-label="Confirmed by reading back">{move || items(confirmed())}</ul>
             </Show>
         </div>
     }
