@@ -220,7 +220,23 @@ async fn reset(State(emu): State<Shared>) -> Response {
     StatusCode::NO_CONTENT.into_response()
 }
 
-async fn state(State(emu): State<Shared>) -> Response {
-    let json = emu.store.lock().unwrap().to_json();
-    ([("content-type", "application/json")], json).into_response()
+#[derive(Deserialize)]
+struct StateQuery {
+    /// Only this organization's part of `namespaces` (the rest of the state as it is).
+    namespace: Option<String>,
+}
+
+async fn state(
+    State(emu): State<Shared>,
+    axum::extract::Query(q): axum::extract::Query<StateQuery>,
+) -> Response {
+    let store = emu.store.lock().unwrap();
+    let Some(ns) = q.namespace else {
+        return ([("content-type", "application/json")], store.to_json()).into_response();
+    };
+    let mut v = serde_json::to_value(&*store).expect("store serializes");
+    if let Some(all) = v.get_mut("namespaces").and_then(|n| n.as_object_mut()) {
+        all.retain(|k, _| *k == ns);
+    }
+    Json(v).into_response()
 }

@@ -188,3 +188,22 @@ async fn a_fault_for_one_account_hits_its_create_update_and_delete_only() {
     let (_, j) = read(e.admin(Method::GET, "/journal", json!(null)).await).await;
     assert_eq!(j, json!([]));
 }
+
+#[tokio::test]
+async fn the_state_dump_can_be_limited_to_one_organization() {
+    let e = start().await;
+    let (_, all) = read(e.admin(Method::GET, "/state", json!(null)).await).await;
+    let (s, one) = read(
+        e.admin(Method::GET, "/state?namespace=acme-prod", json!(null))
+            .await,
+    )
+    .await;
+    assert_eq!(s, 200);
+    assert!(all["namespaces"].as_object().unwrap().len() > 1);
+    assert_eq!(keys(&one["namespaces"]), vec!["acme-prod".to_string()]);
+    assert_eq!(
+        one["namespaces"]["acme-prod"],
+        all["namespaces"]["acme-prod"]
+    );
+    assert_eq!(one["users"], all["users"], "the rest as it is");
+}

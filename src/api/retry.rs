@@ -21,7 +21,7 @@ pub fn retry_delay_ms(error: &ApiError, attempt: u32, jitter: f64) -> Option<u32
     if !passing || attempt >= MAX_ATTEMPTS {
         return None;
     }
-    let base = 400u32.saturating_mul(1 << attempt.min(10));
+    let base = 250u32.saturating_mul(1 << attempt.min(10));
     Some(jittered(base, jitter))
 }
 
@@ -119,10 +119,10 @@ mod tests {
 
     #[test]
     fn server_errors_back_off_input_errors_never_retry() {
-        assert_eq!(retry_delay_ms(&err(500, None), 1, 0.0), Some(400));
-        assert_eq!(retry_delay_ms(&err(502, None), 2, 0.999), Some(1599));
-        assert_eq!(retry_delay_ms(&err(503, None), 3, 0.0), Some(1600));
-        assert_eq!(retry_delay_ms(&err(0, None), 1, 0.0), Some(400));
+        assert_eq!(retry_delay_ms(&err(500, None), 1, 0.0), Some(250));
+        assert_eq!(retry_delay_ms(&err(502, None), 2, 0.999), Some(999));
+        assert_eq!(retry_delay_ms(&err(503, None), 3, 0.0), Some(1000));
+        assert_eq!(retry_delay_ms(&err(0, None), 1, 0.0), Some(250));
         assert_eq!(
             retry_delay_ms(&err(500, None), MAX_ATTEMPTS, 0.0),
             None,

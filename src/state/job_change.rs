@@ -103,6 +103,12 @@ pub async fn carry_out(
     read_first: bool,
 ) -> ItemState {
     let op = op_of(change);
+    if change.changes_nothing() {
+        return ItemState::Done(Some(format!(
+            "Nothing to send: SWR already has it {}.",
+            change.planned_terms().unwrap_or_default()
+        )));
+    }
     if read_first {
         let why = "An earlier attempt's outcome was not known.";
         match settled(session, via, api, change).await {

@@ -32,6 +32,21 @@ pub struct Change {
 }
 
 impl Change {
+    /// SWR already has the share as planned (extending a share that is valid forever):
+    /// nothing to send.
+    pub fn changes_nothing(&self) -> bool {
+        match (&self.kind, &self.before) {
+            (
+                ChangeKind::Update {
+                    deadline,
+                    description,
+                },
+                Some(b),
+            ) => b.deadline == *deadline && b.description == *description,
+            _ => false,
+        }
+    }
+
     /// "valid until 2027-03-31, \"why\"" for the share as planned (None: revoked).
     pub fn planned_terms(&self) -> Option<String> {
         match &self.kind {
@@ -231,5 +246,7 @@ mod tests {
             ),
             "forever stays forever"
         );
+        assert!(ext[0].changes_nothing(), "so there is nothing to send");
+        assert!(!changes[1].changes_nothing() && !revoke[0].changes_nothing());
     }
 }

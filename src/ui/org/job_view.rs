@@ -110,7 +110,7 @@ pub fn JobView(job: Job) -> impl IntoView {
                 <ul class="ss-job-problems" aria-label="What did not work">{move || items(problems())}</ul>
             </Show>
             <Show when=move || !confirmed().is_empty()>
-                <ul class="ss-job-notes" aria-label="Confirmed by reading back">{move || items(confirmed())}</ul>
+                <ul class="ss-job-notes" aria-label="Done, with a note">{move || items(confirmed())}</ul>
             </Show>
         </div>
     }
