@@ -235,6 +235,8 @@ for (const op of OPS) {
           // Asked where the user is, with everything kept; the new token carries it through.
           const dialog = page.getByRole('dialog', { name: 'SWR refused the token' });
           await dialog.waitFor();
+          // SWR's own answer, then what to do.
+          assert.match(await dialog.textContent(), /HTTP 401 · SVCSTG\.SWR\.4010000: Authenticate failed\. The token was refused/);
           await op.kept(c);
           await noSuccess(page);
           await env.emulator.admin('DELETE', '/faults');

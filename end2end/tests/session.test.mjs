@@ -50,7 +50,10 @@ test('a refused token asks for a new one and keeps filters and the repository', 
     // The token expires: the emulator's clock moves past it.
     await env.emulator.admin('PUT', '/clock', { advance_seconds: 120 });
     await page.getByRole('button', { name: 'Reload' }).click();
-    await c.expectAlertContains('HTTP 401', 'token was refused');
+    await c.expectAlertContains('HTTP 401 · SVCSTG.SWR.4010000', 'token was refused');
+    // The view stays as it was: the filter field with its words, while the list is refused.
+    assert.equal(await c.filter.inputValue(), 'contract');
+    assert.equal(await c.filter.isVisible(), true);
     await page.getByRole('button', { name: 'Enter a new token' }).click();
     assert.equal(await page.evaluate(() => document.activeElement.id), 'ss-token');
     await c.useToken(await env.emulator.token());
