@@ -41,7 +41,9 @@ export class ConsolePage {
   }
 
   row(account) {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: account, exact: true }) });
+    // At phone width a card's row header is also named by its label ("Account: …").
+    const name = new RegExp(`^(Account: )?${account.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
   }
 
   async accounts() {

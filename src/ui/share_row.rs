@@ -181,27 +181,31 @@ fn cells(
         }
         h.push_str("></td>");
     }
-    h.push_str(r#"<th scope="row" class="ss-mono">"#);
+    // `data-label`: what each value is, said beside it where the rows are stacked as cards
+    // (phone width, style/app.css).
+    h.push_str(r#"<th scope="row" class="ss-mono" data-label="Account">"#);
     text(&mut h, &share.account);
-    h.push_str(r#"</th><td><span class="ss-chip">"#);
+    h.push_str(r#"</th><td data-label="Permission"><span class="ss-chip">"#);
     text(&mut h, share.permission_label());
-    h.push_str("</span></td><td>");
+    h.push_str(r#"</span></td><td data-label="Valid until">"#);
     expiry_cell(&mut h, share, &shown.clocked);
-    h.push_str("</td><td>");
+    h.push_str(r#"</td><td data-label="Status">"#);
     status(&mut h, shown.clocked.status);
-    h.push_str(r#"</td><td><span class="ss-clamp" title=""#);
+    h.push_str(r#"</td><td data-label="Description"><span class="ss-clamp" title=""#);
     text(&mut h, &share.description);
     h.push_str(r#"">"#);
     text(&mut h, &share.description);
-    h.push_str(r#"</span></td><td title=""#);
+    h.push_str(r#"</span></td><td data-label="Creator" title=""#);
     text(&mut h, &share.creator_id);
     h.push_str(r#"">"#);
     text(&mut h, &share.creator_name);
     h.push_str("</td>");
     // Date and time may go on two lines: at 1280 px the table then fits without scrolling
     // sideways to the row's actions.
-    for when in [created, updated] {
-        h.push_str(r#"<td><span title=""#);
+    for (when, label) in [(created, "Created"), (updated, "Updated")] {
+        h.push_str(r#"<td data-label=""#);
+        h.push_str(label);
+        h.push_str(r#""><span title=""#);
         text(&mut h, &when.title);
         h.push_str(r#"">"#);
         text(&mut h, when.shown(shown.utc));
