@@ -379,3 +379,25 @@ test('import a CSV into the dry run: unusable lines named, the rest sent', () =>
     assert.equal(beta.description, '=not a formula');
     assert.match(beta.deadline, /^2099-12-31/);
   }));
+
+test('the dry run: ticking "update" on one row keeps focus there and leaves the other rows as they were', () =>
+  scenario(env, 'bulk plan keyed', async (page) => {
+    // fleet-partner-007 is shared on some of these repositories with other terms than forever.
+    await planBulk(page, 'fleet-partner-007, keyed-new', 'svc-00');
+    const counts = await page.getByTestId('plan-counts').textContent();
+    const differs = Number(counts.match(/(\d+) shared with other terms/)[1]);
+    const sent = Number(counts.match(/^(\d+) new/)[1]);
+    assert.ok(differs >= 3, counts);
+    const table = page.getByRole('table', { name: 'Planned changes' });
+    // Every row marked: a row built again would lose its mark.
+    await table.locator('tbody tr').evaluateAll((trs) => trs.forEach((tr) => { tr.marked = true; }));
+    const boxes = table.getByRole('checkbox');
+    await boxes.nth(2).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: `Send ${sent + 1} changes` }).waitFor();
+    assert.equal(await boxes.nth(2).isChecked(), true);
+    assert.equal(await boxes.nth(2).evaluate((b) => b === document.activeElement), true, 'focus stays on the box');
+    assert.deepEqual([...new Set(await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.marked === true)))], [true], 'no row was built again');
+    await page.keyboard.press('Space');
+    await page.getByRole('button', { name: `Send ${sent} changes` }).waitFor();
+  }));

@@ -1,6 +1,7 @@
 //! Reactive state shared by the components: the session (config, region, token), the URL
 //! query, and the share list of the open repository.
 
+pub mod bulk;
 pub mod changes;
 pub mod clock;
 pub mod embedding;
@@ -8,6 +9,7 @@ pub mod job_change;
 pub mod jobs;
 pub mod leave_guard;
 pub mod org;
+pub mod org_table;
 pub mod pace;
 pub mod pickers;
 pub mod pool;

@@ -34,6 +34,11 @@ impl OrgSort {
     }
 }
 
+/// What identifies a row across loads: its repository and account.
+pub fn key_of(l: &Located) -> (String, String) {
+    (l.repo.display(), lower(&l.share.account))
+}
+
 /// Every row's index in `sort` order. Computed once per list and order, not per keystroke:
 /// filtering keeps this order (`org_filter`).
 pub fn org_order(rows: &[Located], expiries: &[Expiry], sort: OrgSort) -> Vec<usize> {

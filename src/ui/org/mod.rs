@@ -4,9 +4,17 @@
 
 pub mod beat;
 pub mod bulk_share;
+pub mod bulk_source;
+pub mod bulk_terms;
 pub mod download;
+pub mod export_menu;
 pub mod job_view;
+pub mod org_filters;
+pub mod org_load;
 pub mod org_rows;
+pub mod org_table_view;
 pub mod org_view;
+pub mod plan_table;
+pub mod repo_chooser;
 pub mod selection_actions;
 pub mod selection_bar;

@@ -13,7 +13,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::model::bulk::export::Located;
-use crate::model::case::lower;
 use crate::model::expiry::{Expiry, Status};
 use crate::ui::in_step::keep_in_step;
 use crate::ui::markup::{relative, relative_text, status as status_badge, text};
@@ -21,10 +20,7 @@ use crate::ui::markup::{relative, relative_text, status as status_badge, text};
 /// At most this many rows are shown; exports hold every row in view.
 pub const SHOWN_MAX: usize = 500;
 
-/// What identifies a row across loads: its repository and account.
-pub fn key_of(l: &Located) -> (String, String) {
-    (l.repo.display(), lower(&l.share.account))
-}
+pub use crate::model::bulk::org_table::key_of;
 
 /// One built row: its element, its checkbox, its relative expiry, its status cell and
 /// what they show.
