@@ -2,7 +2,8 @@
 # Sets up what is missing, builds the release bundle into dist/, starts the SWR emulator
 # with its demo data and serves the app beside a same-origin proxy to it (scripts/serve.mjs,
 # with the production Content-Security-Policy), then prints the URL and a demo token.
-# Ctrl-C stops both. Ports: SWR_SHARE_PORT (8080) and SWR_EMULATOR_PORT (8180).
+# Ctrl-C stops both. Ports: SWR_SHARE_PORT (8080) and SWR_EMULATOR_PORT (8180); more
+# emulator flags in SWR_EMULATOR_ARGS (e.g. "--rate-limit 20", emulator/README.md).
 #
 # Nothing here watches files or reloads the page: after changing the code, stop it and run
 # it again (the build is incremental). Run files (logs, the demo token) go to .run/.
@@ -39,7 +40,9 @@ trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM
 
 rm -f .run/demo-token
-target/debug/swr-emulator --port "$EMULATOR_PORT" --token-file .run/demo-token > .run/emulator.log 2>&1 &
+# SWR_EMULATOR_ARGS is split into words on purpose: it holds flags.
+# shellcheck disable=SC2086
+target/debug/swr-emulator --port "$EMULATOR_PORT" --token-file .run/demo-token ${SWR_EMULATOR_ARGS:-} > .run/emulator.log 2>&1 &
 pids+=($!)
 node scripts/serve.mjs dist "http://127.0.0.1:$EMULATOR_PORT" "$APP_PORT" > .run/server.log 2>&1 &
 pids+=($!)

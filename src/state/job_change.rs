@@ -140,8 +140,9 @@ pub async fn carry_out(
             Err(e) if e.outcome_unknown() || e.status >= 500 => (e.said(), Some(e)),
             Err(e) if conflicts(&e, op) => {
                 return match settled(session, via, api, change).await {
-                    Ok(Settled::NotApplied) | Err(_) => ItemState::Failed(e.describe(op)),
+                    Ok(Settled::NotApplied) => ItemState::Failed(e.describe(op)),
                     Ok(found) => concluded(change, found, &e.said()),
+                    Err(read) => unknown(&e.said(), &read),
                 };
             }
             Err(e) => return ItemState::Failed(e.describe(op)),
