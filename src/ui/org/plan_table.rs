@@ -1,3 +1,5 @@
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use leptos::prelude::*;
 
 use crate::model::bulk::change::terms;
@@ -10,7 +12,12 @@ use crate::state::bulk::Bulk;
 #[component]
 pub fn PlanTable(bulk: Bulk) -> impl IntoView {
     let rows = move || bulk.planned.get().unwrap_or_default();
-    let key = |r: &PlanRow| (r.wanted.repo.display(), lower(&r.wanted.account));
+    // A u64, as the share table's rows: one instance of the keyed list's code for both.
+    let key = |r: &PlanRow| {
+        let mut h = DefaultHasher::new();
+        (r.wanted.repo.display(), lower(&r.wanted.account)).hash(&mut h);
+        h.finish()
+    };
     view! {
         <div class="ss-table-wrap">
             <table class="ss-table" aria-label="Planned changes">
