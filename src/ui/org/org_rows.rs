@@ -295,10 +295,7 @@ mod tests {
         );
         assert!(!out.contains("<b>"), "{out}");
         // The description keeps its cell; the clamp is inside it.
-        assert!(
-            out.contains("<td><span class=\"ss-clamp\" title="),
-            "{out}"
-        );
+        assert!(out.contains("<td><span class=\"ss-clamp\" title="), "{out}");
     }
 
     #[test]
