@@ -15,18 +15,22 @@ let loading;
 export function load() {
   loading ??= (async () => {
     const html = await (await fetch(new URL('index.html', base))).text();
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    const href = (selector) => {
-      const el = doc.querySelector(selector);
-      if (!el) throw new Error(`swr-share: ${selector} not found in index.html`);
-      return new URL(el.getAttribute('href'), base).href;
+    // The <link> tags read as text, not parsed into a document: DOMParser is an HTML sink a
+    // host page that enforces Trusted Types refuses.
+    const links = (html.match(/<link\b[^>]*>/g) ?? []).map((tag) => Object.fromEntries(
+      [...tag.matchAll(/\s([a-z-]+)="([^"]*)"/g)].map(([, k, v]) => [k, v])));
+    const href = (what, test) => {
+      const link = links.find(test);
+      if (!link) throw new Error(`swr-share: no ${what} in index.html`);
+      return new URL(link.href, base).href;
     };
-    const js = href('link[rel="modulepreload"]');
-    const wasm = href('link[rel="preload"][as="fetch"][href$=".wasm"]');
-    for (const sheet of doc.querySelectorAll('link[rel="stylesheet"][href*="app-"]')) {
+    // The app's own module (the other module preloads are what it imports).
+    const js = href('module', (l) => l.rel === 'modulepreload' && /(^|\/)swr-share-[0-9a-f]+\.js$/.test(l.href));
+    const wasm = href('wasm', (l) => l.rel === 'preload' && l.as === 'fetch' && l.href.endsWith('.wasm'));
+    for (const sheet of links.filter((l) => l.rel === 'stylesheet' && l.href.includes('app-'))) {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
-      link.href = new URL(sheet.getAttribute('href'), base).href;
+      link.href = new URL(sheet.href, base).href;
       document.head.appendChild(link);
     }
     const bindings = await import(js);

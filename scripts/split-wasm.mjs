@@ -26,6 +26,18 @@ const mainJs = fs.readdirSync(staging).find((f) => /^swr-share-[0-9a-f]+\.js$/.t
 if (!mainJs) throw new Error(`no swr-share-<hash>.js in ${staging}`);
 const base = mainJs.slice(0, -3);
 
+// The split points (wasm_split_helpers, Cargo.lock) and the CLI that cuts them
+// (scripts/lib.sh) must speak one format, the same 0.x minor version: else stop here, loudly,
+// rather than ship chunks that fail at run time.
+const locked = fs.readFileSync(path.join(source, 'Cargo.lock'), 'utf8')
+  .match(/name = "wasm_split_helpers"\nversion = "([^"]+)"/)?.[1];
+const cli = process.env.WASM_SPLIT_VERSION
+  ?? fs.readFileSync(path.join(source, 'scripts', 'lib.sh'), 'utf8').match(/^WASM_SPLIT_VERSION="([^"]+)"/m)?.[1];
+const minor = (v) => v?.split('.').slice(0, 2).join('.');
+if (!locked || !cli || minor(locked) !== minor(cli)) {
+  throw new Error(`split-wasm: wasm_split_helpers ${locked ?? '(not in Cargo.lock)'} and the wasm-split CLI ${cli ?? '(no WASM_SPLIT_VERSION in scripts/lib.sh)'} differ in format (0.x minor); set WASM_SPLIT_VERSION in scripts/lib.sh to a CLI of the helpers' minor version and run scripts/setup.sh`);
+}
+
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const hash = (file) => createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 16);
 
@@ -57,15 +69,46 @@ try {
   fs.copyFileSync(loaderFile, path.join(staging, loaderName));
 
   // Only the JS import is renamed: the wasm's own import module keeps its name.
-  const js = fs.readFileSync(path.join(bindgen, `${base}.js`), 'utf8');
+  let js = fs.readFileSync(path.join(bindgen, `${base}.js`), 'utf8');
   const imported = 'from "./__wasm_split.js"';
   if (!js.includes(imported)) throw new Error('wasm-bindgen output does not import ./__wasm_split.js');
-  fs.writeFileSync(path.join(staging, mainJs), js.replaceAll(imported, `from "./${loaderName}"`));
+  js = js.replaceAll(imported, `from "./${loaderName}"`);
+  // wasm-bindgen's JS snippets (src/ui/trusted.rs) go into the main JS: no request of their
+  // own, nothing to preload. Each module becomes an object; its imports read from it.
+  let index = fs.readFileSync(path.join(staging, 'index.html'), 'utf8');
+  fs.rmSync(path.join(staging, 'snippets'), { recursive: true, force: true });
+  index = index.replace(/<link rel="modulepreload"[^>]*href="\.\/snippets\/[^>]*>/g, '');
+  const modules = new Map();
+  const snippet = (rel) => {
+    if (!modules.has(rel)) {
+      const file = path.join(bindgen, 'snippets', rel);
+      if (!fs.existsSync(file)) throw new Error(`the main JS imports ./snippets/${rel}, which wasm-bindgen did not write`);
+      const code = fs.readFileSync(file, 'utf8');
+      if (/^\s*(import|export\s+(default|\{|\*|const|let|class))/m.test(code)) {
+        throw new Error(`snippets/${rel}: only \`export function\` is inlined; change split-wasm.mjs for more`);
+      }
+      const names = [...code.matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+      const id = `__snippet${modules.size}`;
+      modules.set(rel, { id, code: `const ${id} = (() => {\n${code.replace(/^export function /gm, 'function ')}\nreturn { ${names.join(', ')} };\n})();\n` });
+    }
+    return modules.get(rel).id;
+  };
+  const uses = [];
+  js = js.replace(/^import \* as (\w+) from ["']\.\/snippets\/([^"']+)["'];?$/gm, (_, name, rel) => {
+    uses.push(`const ${name} = ${snippet(rel)};`);
+    return '';
+  });
+  js = js.replace(/^import \{([^}]+)\} from ["']\.\/snippets\/([^"']+)["'];?$/gm, (_, names, rel) => {
+    uses.push(`const {${names}} = ${snippet(rel)};`);
+    return '';
+  });
+  if (/from ["']\.\/snippets\//.test(js)) throw new Error('the main JS still imports from ./snippets/ (an import form split-wasm.mjs does not inline)');
+  js = [...modules.values()].map((m) => m.code).join('') + uses.join('\n') + '\n' + js;
+  fs.writeFileSync(path.join(staging, mainJs), js);
   optimize(path.join(bindgen, `${base}_bg.wasm`), path.join(staging, `${base}_bg.wasm`));
 
   // The loader is imported by the main JS: preload it beside it instead of after it.
   const indexFile = path.join(staging, 'index.html');
-  let index = fs.readFileSync(indexFile, 'utf8');
   const preload = `<link rel="modulepreload" nonce="{{__TRUNK NONCE__}}" href="./${loaderName}" crossorigin="anonymous" integrity="">`;
   index = index.replace('</head>', `${preload}</head>`);
   // Every file changed: recompute each integrity attribute from the file its href names.

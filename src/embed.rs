@@ -82,6 +82,7 @@ fn embedding(options: &JsValue) -> Result<Embedding, JsValue> {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<MountHandle, JsValue> {
     let embedding = embedding(&options)?;
+    crate::ui::trusted::install();
     let handle = leptos::mount::mount_to(
         element,
         move || view! { <App embedding=embedding.clone()/> },

@@ -29,6 +29,8 @@ pub fn start() {
     if !body.has_attribute("data-swr-share-autostart") {
         return;
     }
+    // Before the first view: Leptos parses its static markup as the page starts.
+    ui::trusted::install();
     let framed = state::url::read().embed == "iframe";
     let mode = if framed {
         HostMode::Iframe

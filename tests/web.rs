@@ -153,7 +153,10 @@ fn table_shows_markup_from_swr_as_text() {
             && text.contains("<i>user</i>"),
         "{text}"
     );
-    let creator = row.query_selector("td[title]").unwrap().unwrap();
+    let creator = row
+        .query_selector("td[data-label=Creator] span[title]")
+        .unwrap()
+        .unwrap();
     assert_eq!(
         creator.get_attribute("title").unwrap(),
         r#"id" onmouseover="x"#

@@ -10,8 +10,12 @@ import { chromium } from 'playwright-core';
 import { startStaticProxy } from './static-proxy.mjs';
 import { startNginx, SUB_PATH } from './nginx.mjs';
 
-/** `node` (default): a small Node server; `nginx`: Debian's nginx with deploy/nginx/. */
-export const SERVER = process.env.SWR_SHARE_SERVER || 'node';
+/**
+ * `nginx` (default): Debian's nginx with deploy/nginx/, the production path; `node`: the run
+ * command's server (scripts/serve.mjs), whose own tests are serve.test.mjs and
+ * run-command.test.mjs.
+ */
+export const SERVER = process.env.SWR_SHARE_SERVER || 'nginx';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RESULTS = path.join(ROOT, 'end2end', 'test-results');
@@ -87,17 +91,28 @@ export async function startAll({ frameAncestors = '', server = SERVER } = {}) {
 
 /**
  * Runs one scenario in a fresh browser context with tracing; on failure keeps a screenshot
- * and a trace under end2end/test-results/ and prints where.
+ * and a trace under end2end/test-results/ and prints where. A page error or a CSP violation
+ * (Trusted Types included) fails it.
  */
-export async function scenario(env, name, fn, { bypassCSP = false } = {}) {
+export async function scenario(env, name, fn, { bypassCSP = false, expectViolations = 0 } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP });
   await context.tracing.start({ screenshots: true, snapshots: true });
+  // Every CSP and Trusted Types violation of the scenario's pages fails it.
+  const violations = [];
+  await context.exposeBinding('__reportViolation', (_, v) => violations.push(v));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
     await fn(page);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    if (!bypassCSP && violations.length !== expectViolations) {
+      throw new Error(`${violations.length} CSP violations (${expectViolations} expected): ${violations.join('; ')}`);
+    }
     await context.tracing.stop();
   } catch (e) {
     fs.mkdirSync(RESULTS, { recursive: true });

@@ -30,6 +30,28 @@ test('index.html: no-cache, a strict CSP whose nonce the loader script carries',
   assert.notEqual(again.headers.get('content-security-policy'), csp, 'a new nonce per response');
 });
 
+test('Trusted Types: a plain string assigned to innerHTML is refused; the rows come through the policy', () =>
+  scenario(env, 'trusted types', async (page) => {
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open('?namespace=acme-prod&repository=payments-api');
+    await c.useToken(await env.emulator.token());
+    await c.row('partner-bank').waitFor();
+    const refused = await page.evaluate(() => {
+      const sinks = {
+        innerHTML: () => { document.body.innerHTML = '<b>x</b>'; },
+        insertAdjacentHTML: () => document.body.insertAdjacentHTML('beforeend', '<b>x</b>'),
+        outerHTML: () => { document.body.firstElementChild.outerHTML = '<b>x</b>'; },
+        policyAgain: () => trustedTypes.createPolicy('swr-share', { createHTML: (s) => s }),
+        otherPolicy: () => trustedTypes.createPolicy('mine', { createHTML: (s) => s }),
+      };
+      return Object.fromEntries(Object.entries(sinks).map(([k, f]) => {
+        try { f(); return [k, 'allowed']; } catch (e) { return [k, e.name]; }
+      }));
+    });
+    assert.deepEqual(refused, { innerHTML: 'TypeError', insertAdjacentHTML: 'TypeError', outerHTML: 'TypeError', policyAgain: 'TypeError', otherPolicy: 'TypeError' });
+    assert.ok(await c.row('partner-bank').isVisible(), 'the page is as it was');
+  }, { expectViolations: 5 }));
+
 test('hashed assets are cached for a year, compressed, with the right types; config.json is not cached', async () => {
   const html = await (await get('/')).text();
   const wasm = html.match(/href="\.\/([^"]+_bg\.wasm)"/)[1];

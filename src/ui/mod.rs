@@ -27,3 +27,4 @@ pub mod shares_section;
 pub mod sign_in_form;
 pub mod text_field;
 pub mod time;
+pub mod trusted;

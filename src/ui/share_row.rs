@@ -15,13 +15,13 @@ use wasm_bindgen::JsCast;
 
 use super::chunks;
 use super::in_step::keep_in_step;
-use super::markup::{relative, status, text};
+use super::markup::{cell_of, first_in, relative, status, write_cells, Html, TableCell};
 use super::on_demand::OnDemand;
 use super::time::{break_after_comma_only, local, local_compact};
+use super::trusted::set_inner;
 use crate::model::deadline::format_utc;
 use crate::model::expiry::{Expiry, Status};
 use crate::model::share::Timestamp;
-use crate::model::table_view::Column;
 use crate::model::{Deadline, Share};
 use crate::state::selection::Selection;
 use crate::state::shares::SharesStore;
@@ -112,14 +112,8 @@ pub fn ShareRow(
     let with_select = selection.is_some();
     // Hidden rows are written too: they are built after the first paint, and a filter
     // keystroke then only shows them.
-    let html = cells(
-        &share,
-        &first,
-        &created,
-        &updated,
-        with_select,
-        with_actions,
-    );
+    let columns = ShareCell::columns(with_select, with_actions);
+    let html = cells(&share, &first, &created, &updated, columns);
     // Shown or hidden from then on by the table (`ShareTable`), for all rows at once.
     let hidden = shown.is_some_and(|s| !s.with_untracked(|s| s.contains(&share.account)));
     let live = Live {
@@ -130,7 +124,8 @@ pub fn ShareRow(
         checked: Rc::new(checked),
         created,
         updated,
-        offset: usize::from(selection.is_some()),
+        columns,
+        html,
         first,
     };
     let on_change = {
@@ -147,18 +142,80 @@ pub fn ShareRow(
         }
     };
     let menu = menu_on_open(share.clone());
-    let columns = Column::ALL.len() + 1 + usize::from(selection.is_some());
+    let width = columns.len();
     let note_account = share.account.clone();
     view! {
         <tr
             data-account=share.account.clone()
             hidden=hidden
-            inner_html=html
             use:live_cells=live
             on:change=on_change
             on:toggle:capture=menu
         ></tr>
-        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=columns shown=shown/> })}
+        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=width shown=shown/> })}
+    }
+}
+
+/// The share table's columns, by name (`TableCell`): the row writes them and finds them by name.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum ShareCell {
+    Select,
+    Account,
+    Permission,
+    ValidUntil,
+    Status,
+    Description,
+    Creator,
+    Created,
+    Updated,
+    Actions,
+}
+
+impl ShareCell {
+    /// The columns of a table with or without a checkbox first and a menu last.
+    pub fn columns(with_select: bool, with_actions: bool) -> &'static [ShareCell] {
+        use ShareCell::*;
+        const ALL: [ShareCell; 10] = [
+            Select,
+            Account,
+            Permission,
+            ValidUntil,
+            Status,
+            Description,
+            Creator,
+            Created,
+            Updated,
+            Actions,
+        ];
+        let from = usize::from(!with_select);
+        let to = ALL.len() - usize::from(!with_actions);
+        &ALL[from..to]
+    }
+}
+
+impl TableCell for ShareCell {
+    // `data-label`: what each value is, said beside it where the rows are stacked as cards
+    // (phone width, style/app.css).
+    fn open(self) -> &'static str {
+        match self {
+            ShareCell::Select => r#"<td class="ss-select">"#,
+            ShareCell::Account => r#"<th scope="row" class="ss-mono" data-label="Account">"#,
+            ShareCell::Permission => r#"<td data-label="Permission">"#,
+            ShareCell::ValidUntil => r#"<td data-label="Valid until">"#,
+            ShareCell::Status => r#"<td data-label="Status">"#,
+            ShareCell::Description => r#"<td data-label="Description">"#,
+            ShareCell::Creator => r#"<td data-label="Creator">"#,
+            ShareCell::Created => r#"<td data-label="Created">"#,
+            ShareCell::Updated => r#"<td data-label="Updated">"#,
+            ShareCell::Actions => "<td>",
+        }
+    }
+
+    fn close(self) -> &'static str {
+        match self {
+            ShareCell::Account => "</th>",
+            _ => "</td>",
+        }
     }
 }
 
@@ -168,69 +225,78 @@ fn cells(
     shown: &Shown,
     created: &When,
     updated: &When,
-    with_select: bool,
-    with_actions: bool,
-) -> String {
-    let mut h = String::with_capacity(1024);
-    if with_select {
-        h.push_str(r#"<td class="ss-select"><input type="checkbox" aria-label="Select "#);
-        text(&mut h, &share.account);
-        h.push('"');
-        if shown.checked {
-            h.push_str(" checked");
+    columns: &[ShareCell],
+) -> Html {
+    let mut h = Html::with_capacity(1024);
+    write_cells(&mut h, columns, |c, h| match c {
+        ShareCell::Select => {
+            h.tag(r#"<input type="checkbox" aria-label="Select "#)
+                .text(&share.account)
+                .tag(if shown.checked {
+                    r#"" checked>"#
+                } else {
+                    r#"">"#
+                });
         }
-        h.push_str("></td>");
-    }
-    // `data-label`: what each value is, said beside it where the rows are stacked as cards
-    // (phone width, style/app.css).
-    h.push_str(r#"<th scope="row" class="ss-mono" data-label="Account">"#);
-    text(&mut h, &share.account);
-    h.push_str(r#"</th><td data-label="Permission"><span class="ss-chip">"#);
-    text(&mut h, share.permission_label());
-    h.push_str(r#"</span></td><td data-label="Valid until">"#);
-    expiry_cell(&mut h, share, &shown.clocked);
-    h.push_str(r#"</td><td data-label="Status">"#);
-    status(&mut h, shown.clocked.status);
-    h.push_str(r#"</td><td data-label="Description"><span class="ss-clamp" title=""#);
-    text(&mut h, &share.description);
-    h.push_str(r#"">"#);
-    text(&mut h, &share.description);
-    h.push_str(r#"</span></td><td data-label="Creator" title=""#);
-    text(&mut h, &share.creator_id);
-    h.push_str(r#"">"#);
-    text(&mut h, &share.creator_name);
-    h.push_str("</td>");
-    // Date and time may go on two lines: at 1280 px the table then fits without scrolling
-    // sideways to the row's actions.
-    for (when, label) in [(created, "Created"), (updated, "Updated")] {
-        h.push_str(r#"<td data-label=""#);
-        h.push_str(label);
-        h.push_str(r#""><span title=""#);
-        text(&mut h, &when.title);
-        h.push_str(r#"">"#);
-        text(&mut h, when.shown(shown.utc));
-        h.push_str("</span></td>");
-    }
-    if with_actions {
-        h.push_str(r#"<td><details class="ss-actions-menu"><summary aria-label="Actions for "#);
-        text(&mut h, &share.account);
-        h.push_str(r#"">Actions</summary></details></td>"#);
-    }
+        ShareCell::Account => {
+            h.text(&share.account);
+        }
+        ShareCell::Permission => {
+            h.tag(r#"<span class="ss-chip">"#)
+                .text(share.permission_label())
+                .tag("</span>");
+        }
+        ShareCell::ValidUntil => expiry_cell(h, share, &shown.clocked),
+        ShareCell::Status => status(h, shown.clocked.status),
+        ShareCell::Description => {
+            h.tag(r#"<span class="ss-clamp" title=""#)
+                .text(&share.description)
+                .tag(r#"">"#)
+                .text(&share.description)
+                .tag("</span>");
+        }
+        ShareCell::Creator => {
+            h.tag(r#"<span title=""#)
+                .text(&share.creator_id)
+                .tag(r#"">"#)
+                .text(&share.creator_name)
+                .tag("</span>");
+        }
+        // Date and time may go on two lines: at 1280 px the table then fits without
+        // scrolling sideways to the row's actions.
+        ShareCell::Created | ShareCell::Updated => {
+            let when = if c == ShareCell::Created {
+                created
+            } else {
+                updated
+            };
+            h.tag(r#"<span title=""#)
+                .text(&when.title)
+                .tag(r#"">"#)
+                .text(when.shown(shown.utc))
+                .tag("</span>");
+        }
+        ShareCell::Actions => {
+            h.tag(r#"<details class="ss-actions-menu"><summary aria-label="Actions for "#)
+                .text(&share.account)
+                .tag(r#"">Actions</summary></details>"#);
+        }
+    });
     h
 }
 
 /// The date, the relative expiry and, on hover or focus, the exact end.
-fn expiry_cell(h: &mut String, share: &Share, c: &Clocked) {
+fn expiry_cell(h: &mut Html, share: &Share, c: &Clocked) {
     let exact = match share.deadline.cutoff() {
         Some(t) => format!("Access ends {} ({} your time)", format_utc(t), local(t)),
         None if share.deadline == Deadline::Forever => "No end date".to_string(),
         None => "SWR sent a deadline the app does not recognise".to_string(),
     };
-    h.push_str(r#"<span class="ss-expiry" tabindex="0">"#);
-    text(h, &share.deadline.label());
-    h.push_str(r#"<span class="ss-tip" role="tooltip">"#);
-    text(h, &exact);
-    h.push_str("</span></span>");
+    h.tag(r#"<span class="ss-expiry" tabindex="0">"#)
+        .text(&share.deadline.label())
+        .tag(r#"<span class="ss-tip" role="tooltip">"#)
+        .text(&exact)
+        .tag("</span></span>");
     relative(h, c.status, c.label.as_deref());
 }
 
@@ -244,8 +310,9 @@ struct Live {
     checked: Rc<dyn Fn() -> bool>,
     created: When,
     updated: When,
-    /// 1 when the first cell is the checkbox.
-    offset: usize,
+    columns: &'static [ShareCell],
+    /// The row's cells as first written.
+    html: Html,
     first: Shown,
 }
 
@@ -260,11 +327,13 @@ fn live_cells(el: web_sys::Element, live: Live) {
         checked,
         created,
         updated,
-        offset,
+        columns,
+        html,
         first,
     } = live;
+    set_inner(&el, &html);
     let row = el.clone();
-    let cell = move |i: usize| row.children().item((offset + i) as u32);
+    let cell = move |c: ShareCell| cell_of(&row, columns, c);
     keep_in_step(move |before: Option<Shown>| {
         // The first time, the markup already says all of it.
         let before = before.unwrap_or_else(|| first.clone());
@@ -282,28 +351,29 @@ fn live_cells(el: web_sys::Element, live: Live) {
             checked: checked(),
         };
         if shown.clocked != before.clocked {
-            let mut h = String::new();
+            let mut h = Html::default();
             expiry_cell(&mut h, &share, &shown.clocked);
-            if let Some(td) = cell(2) {
-                td.set_inner_html(&h);
+            if let Some(td) = cell(ShareCell::ValidUntil) {
+                set_inner(&td, &h);
             }
             h.clear();
             status(&mut h, shown.clocked.status);
-            if let Some(td) = cell(3) {
-                td.set_inner_html(&h);
+            if let Some(td) = cell(ShareCell::Status) {
+                set_inner(&td, &h);
             }
         }
         if shown.utc != before.utc {
-            for (i, when) in [(6, &created), (7, &updated)] {
-                if let Some(span) = cell(i).and_then(|td| td.first_element_child()) {
+            for (c, when) in [
+                (ShareCell::Created, &created),
+                (ShareCell::Updated, &updated),
+            ] {
+                if let Some(span) = first_in(cell(c)) {
                     span.set_text_content(Some(when.shown(shown.utc)));
                 }
             }
         }
         if shown.checked != before.checked {
-            if let Some(input) = el
-                .first_element_child()
-                .and_then(|td| td.first_element_child())
+            if let Some(input) = first_in(cell(ShareCell::Select))
                 .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
             {
                 input.set_checked(shown.checked);
@@ -413,5 +483,57 @@ pub fn ExtendNoteRow(
                 </tr>
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::markup::{assert_all_escaped, EVIL};
+
+    #[test]
+    fn every_field_of_a_row_is_escaped() {
+        let share = Share {
+            permit: EVIL.into(),
+            creator_name: EVIL.into(),
+            creator_id: EVIL.into(),
+            created: Timestamp::Raw(EVIL.into()),
+            updated: Timestamp::Raw(EVIL.into()),
+            ..Share::sample(EVIL)
+                .described(EVIL)
+                .until(Deadline::Unrecognised(EVIL.into()))
+        };
+        let now = Utc::now();
+        let shown = Shown {
+            clocked: Clocked::of(&share, now, 14),
+            utc: true,
+            checked: true,
+            at: (now, 14),
+        };
+        let (created, updated) = (When::of(&share.created), When::of(&share.updated));
+        let h = cells(
+            &share,
+            &shown,
+            &created,
+            &updated,
+            ShareCell::columns(true, true),
+        );
+        // Checkbox, account, permission, date, description (title and text), creator (id
+        // and name), created and updated (title twice and text), the menu's name.
+        let tags = ["td", "th", "input", "span", "details", "summary"];
+        assert_all_escaped(h.as_str(), 1 + 1 + 1 + 1 + 2 + 2 + 3 + 3 + 1, &tags);
+    }
+
+    #[test]
+    fn the_columns_are_the_data_with_a_checkbox_first_and_a_menu_last() {
+        let data = ShareCell::columns(false, false);
+        assert_eq!(data.len(), 8);
+        assert_eq!(data[0], ShareCell::Account);
+        assert_eq!(ShareCell::columns(true, false)[1..], *data);
+        assert_eq!(
+            ShareCell::columns(true, true).last(),
+            Some(&ShareCell::Actions)
+        );
+        assert_eq!(ShareCell::columns(false, true)[..8], *data);
     }
 }

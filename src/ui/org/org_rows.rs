@@ -15,7 +15,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use crate::model::bulk::export::Located;
 use crate::model::expiry::{Expiry, Status};
 use crate::ui::in_step::keep_in_step;
-use crate::ui::markup::{relative, relative_text, status as status_badge, text};
+use crate::ui::markup::{
+    cell_of, first_in, relative, relative_text, status as status_badge, write_cells, Html,
+    TableCell,
+};
+use crate::ui::trusted::{insert, set_inner, Place};
 
 /// At most this many rows are shown; exports hold every row in view.
 pub const SHOWN_MAX: usize = 500;
@@ -33,43 +37,85 @@ struct Built {
     state: Status,
 }
 
-/// One row as markup; everything from SWR is escaped.
-pub fn row_markup(out: &mut String, i: usize, l: &Located, e: &Expiry, shown: bool, checked: bool) {
-    let (repo, account) = (l.repo.display(), &l.share.account);
-    let status = e.status();
-    out.push_str("<tr data-i=\"");
-    out.push_str(&i.to_string());
-    out.push('"');
-    if !shown {
-        out.push_str(" hidden");
-    }
-    out.push_str("><td><input type=\"checkbox\" aria-label=\"Select ");
-    text(out, account);
-    out.push_str(" on ");
-    text(out, &repo);
-    out.push('"');
-    if checked {
-        out.push_str(" checked");
-    }
+/// The organization table's columns, by name: the rows are written and read by them.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum OrgCell {
+    Select,
+    Repository,
+    Account,
+    LastDay,
+    Status,
+    Description,
+}
+
+const COLUMNS: [OrgCell; 6] = [
+    OrgCell::Select,
+    OrgCell::Repository,
+    OrgCell::Account,
+    OrgCell::LastDay,
+    OrgCell::Status,
+    OrgCell::Description,
+];
+
+impl TableCell for OrgCell {
     // What each value is, said beside it where the rows are stacked as cards, comes from
     // the cell's place (style/app.css, `.ss-org-table`): 2,240 rows × 5 labels in the
     // markup made the overview's load 4% slower.
-    out.push_str("></td><td><button type=\"button\" class=\"ss-link-button ss-mono\" data-open>");
-    text(out, &repo);
-    out.push_str("</button></td><th scope=\"row\" class=\"ss-mono\">");
-    text(out, account);
-    out.push_str("</th><td class=\"ss-nowrap\">");
-    text(out, &l.share.deadline.label());
-    relative(out, status, e.relative().as_deref());
-    out.push_str("</td><td>");
-    status_badge(out, status);
-    // The clamp is on a span, as in `share_row`: a cell shown as a box is no longer a table
-    // cell, and the browser puts an anonymous one around it.
-    out.push_str("</td><td><span class=\"ss-clamp\" title=\"");
-    text(out, &l.share.description);
-    out.push_str("\">");
-    text(out, &l.share.description);
-    out.push_str("</span></td></tr>");
+    fn open(self) -> &'static str {
+        match self {
+            OrgCell::Account => r#"<th scope="row" class="ss-mono">"#,
+            OrgCell::LastDay => r#"<td class="ss-nowrap">"#,
+            _ => "<td>",
+        }
+    }
+
+    fn close(self) -> &'static str {
+        match self {
+            OrgCell::Account => "</th>",
+            _ => "</td>",
+        }
+    }
+}
+
+/// One row as markup; everything from SWR is escaped.
+pub fn row_markup(h: &mut Html, i: usize, l: &Located, e: &Expiry, shown: bool, checked: bool) {
+    let (repo, account) = (l.repo.display(), &l.share.account);
+    let status = e.status();
+    h.tag(r#"<tr data-i=""#)
+        .text(&i.to_string())
+        .tag(if shown { r#"">"# } else { r#"" hidden>"# });
+    write_cells(h, &COLUMNS, |c, h| match c {
+        OrgCell::Select => {
+            h.tag(r#"<input type="checkbox" aria-label="Select "#)
+                .text(account)
+                .tag(" on ")
+                .text(&repo)
+                .tag(if checked { r#"" checked>"# } else { r#"">"# });
+        }
+        OrgCell::Repository => {
+            h.tag(r#"<button type="button" class="ss-link-button ss-mono" data-open>"#)
+                .text(&repo)
+                .tag("</button>");
+        }
+        OrgCell::Account => {
+            h.text(account);
+        }
+        OrgCell::LastDay => {
+            h.text(&l.share.deadline.label());
+            relative(h, status, e.relative().as_deref());
+        }
+        OrgCell::Status => status_badge(h, status),
+        // The clamp is on a span, as in `share_row`: a cell shown as a box is no longer a
+        // table cell, and the browser puts an anonymous one around it.
+        OrgCell::Description => {
+            h.tag(r#"<span class="ss-clamp" title=""#)
+                .text(&l.share.description)
+                .tag(r#"">"#)
+                .text(&l.share.description)
+                .tag("</span>");
+        }
+    });
+    h.tag("</tr>");
 }
 
 /// Which rows `ordered` shows: the first `SHOWN_MAX` of them.
@@ -104,7 +150,7 @@ pub fn org_rows(
     let write = move |tbody: &HtmlElement, all: bool| {
         let len = rows.with_untracked(Vec::len);
         let shown = ordered.with_untracked(|o| shown_of(o, len));
-        let mut html = String::new();
+        let mut html = Html::default();
         rows.with_untracked(|r| {
             expiries.with_untracked(|e| {
                 selected.with_untracked(|s| {
@@ -113,7 +159,7 @@ pub fn org_rows(
                             for &i in o {
                                 if let Some(Some(row)) = b.get(i) {
                                     if !html.is_empty() {
-                                        let _ = row.tr.insert_adjacent_html("beforebegin", &html);
+                                        insert(&row.tr, Place::Before, &html);
                                         html.clear();
                                     }
                                 } else if shown[i] || all {
@@ -127,7 +173,7 @@ pub fn org_rows(
             })
         });
         if !html.is_empty() {
-            let _ = tbody.insert_adjacent_html("beforeend", &html);
+            insert(tbody, Place::AtEnd, &html);
         }
         built.update_value(|b| index_rows(tbody, b, &expiries));
     };
@@ -135,7 +181,7 @@ pub fn org_rows(
         let Some(tbody) = body.get() else { return };
         rows.track();
         order.track();
-        tbody.set_inner_html("");
+        tbody.set_text_content(None);
         built.set_value((0..rows.with_untracked(Vec::len)).map(|_| None).collect());
         write(&tbody, false);
         let this = writing.get() + 1;
@@ -200,9 +246,9 @@ pub fn org_rows(
                     row.relative.set_class_name(&format!("ss-relative {class}"));
                     row.relative
                         .set_text_content(Some(&relative_text(label.as_deref())));
-                    let mut badge = String::new();
+                    let mut badge = Html::default();
                     status_badge(&mut badge, state);
-                    row.status.set_inner_html(&badge);
+                    set_inner(&row.status, &badge);
                     row.label = label;
                     row.state = state;
                 }
@@ -226,11 +272,11 @@ fn index_rows(tbody: &HtmlElement, built: &mut [Option<Built>], expiries: &Memo<
             let (Some(slot @ None), Some(e)) = (built.get_mut(i), e.get(i)) else {
                 continue;
             };
-            let cells = tr.children();
+            let cell = |c| cell_of(&tr, &COLUMNS, c);
             let (Some(check), Some(relative), Some(status)) = (
-                cells.item(0).and_then(|c| c.first_element_child()),
-                cells.item(3).and_then(|c| c.first_element_child()),
-                cells.item(4),
+                first_in(cell(OrgCell::Select)),
+                first_in(cell(OrgCell::LastDay)),
+                cell(OrgCell::Status),
             ) else {
                 continue;
             };
@@ -260,40 +306,33 @@ pub fn row_of(ev: &web_sys::Event) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::share::Timestamp;
     use crate::model::{Deadline, RepoRef, Share};
 
     #[test]
-    fn a_row_escapes_what_swr_sent() {
+    fn every_field_of_a_row_is_escaped() {
+        use crate::ui::markup::{assert_all_escaped, EVIL};
         let l = Located {
             repo: RepoRef {
-                namespace: "acme".into(),
-                repository: "app".into(),
+                namespace: EVIL.into(),
+                repository: EVIL.into(),
             },
             share: Share {
-                account: "x<y".into(),
-                permit: "read".into(),
-                deadline: Deadline::Forever,
-                description: "\"quoted\" & <b>bold</b>".into(),
-                creator_name: String::new(),
-                creator_id: String::new(),
-                created: Timestamp::Raw(String::new()),
-                updated: Timestamp::Raw(String::new()),
-                valid: true,
+                permit: EVIL.into(),
+                creator_name: EVIL.into(),
+                creator_id: EVIL.into(),
+                ..Share::sample(EVIL)
+                    .described(EVIL)
+                    .until(Deadline::Unrecognised(EVIL.into()))
             },
         };
-        let mut out = String::new();
-        row_markup(&mut out, 7, &l, &Expiry::Forever, false, true);
-        assert!(out.starts_with("<tr data-i=\"7\" hidden>"), "{out}");
-        assert!(
-            out.contains("aria-label=\"Select x&lt;y on acme/app\" checked>"),
-            "{out}"
-        );
-        assert!(
-            out.contains("title=\"&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;\""),
-            "{out}"
-        );
-        assert!(!out.contains("<b>"), "{out}");
+        let mut h = Html::default();
+        row_markup(&mut h, 7, &l, &Expiry::Forever, false, true);
+        let out = h.as_str();
+        assert!(out.starts_with("<tr data-i=\"7\" hidden><td>"), "{out}");
+        // The checkbox names account and repository; the repository, account, last day
+        // and the description (title and text) are shown.
+        let tags = ["tr", "td", "th", "input", "button", "span"];
+        assert_all_escaped(out, 2 + 2 + 1 + 1 + 1 + 2, &tags);
         // The description keeps its cell; the clamp is inside it.
         assert!(out.contains("<td><span class=\"ss-clamp\" title="), "{out}");
     }
