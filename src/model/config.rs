@@ -129,7 +129,7 @@ mod tests {
         let (c, _) =
             AppConfig::parse(r#"{"regions":[{"id":"x","label":"X"}],"expiry_warning_days":30}"#);
         assert_eq!(c.expiry_warning_days, 30);
-        // What serde required is still required, and the reason names it.
+        // A region without its `id` is refused, and the reason names the field.
         let (c, warn) = AppConfig::parse(r#"{"regions":[{"label":"X"}]}"#);
         assert_eq!(c, AppConfig::default());
         assert!(warn.unwrap().contains("`id` is missing"));

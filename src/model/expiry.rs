@@ -44,8 +44,7 @@ impl Expiry {
             (_, Some(cutoff)) => Expiry::Expired {
                 ago: (now - cutoff).max(Duration::zero()),
             },
-            // Valid per SWR, but the cut-off has passed by our clock: it ends any moment.
-            (Deadline::LastDay(_), None) => Expiry::Unknown { valid: share.valid },
+            // No end the app can compute (a deadline it does not recognise): SWR's status.
             _ => Expiry::Unknown { valid: share.valid },
         }
     }
@@ -225,20 +224,12 @@ mod tests {
     }
 
     use super::*;
-    use crate::model::share::Timestamp;
     use crate::model::time::{parse_rfc3339, parse_ymd};
 
     fn share(deadline: &str, valid: bool) -> Share {
         Share {
-            account: "a".into(),
-            permit: "read".into(),
-            deadline: Deadline::parse(deadline),
-            description: String::new(),
-            creator_name: String::new(),
-            creator_id: String::new(),
-            created: Timestamp::Raw(String::new()),
-            updated: Timestamp::Raw(String::new()),
             valid,
+            ..Share::sample("a").until(Deadline::parse(deadline))
         }
     }
     fn at(s: &str) -> DateTime<Utc> {

@@ -69,7 +69,6 @@ impl ShareForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::share::Timestamp;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -83,17 +82,7 @@ mod tests {
     }
 
     fn share(account: &str) -> Share {
-        Share {
-            account: account.into(),
-            permit: "read".into(),
-            deadline: Deadline::Forever,
-            description: String::new(),
-            creator_name: "alice".into(),
-            creator_id: "1".into(),
-            created: Timestamp::Raw(String::new()),
-            updated: Timestamp::Raw(String::new()),
-            valid: true,
-        }
+        Share::sample(account)
     }
 
     #[test]

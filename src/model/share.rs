@@ -63,3 +63,32 @@ impl Share {
         self.account.eq_ignore_ascii_case(account.trim())
     }
 }
+
+/// A plain share to build on, for tests and examples: pull, valid forever, made by alice
+/// (id 1), no description, times unknown. The one fixture of the project's tests.
+impl Share {
+    pub fn sample(account: &str) -> Share {
+        Share {
+            account: account.into(),
+            permit: "read".into(),
+            deadline: Deadline::Forever,
+            description: String::new(),
+            creator_name: "alice".into(),
+            creator_id: "1".into(),
+            created: Timestamp::Raw(String::new()),
+            updated: Timestamp::Raw(String::new()),
+            valid: true,
+        }
+    }
+
+    pub fn until(self, deadline: Deadline) -> Share {
+        Share { deadline, ..self }
+    }
+
+    pub fn described(self, description: &str) -> Share {
+        Share {
+            description: description.into(),
+            ..self
+        }
+    }
+}

@@ -289,16 +289,16 @@ mod tests {
         description: &str,
         creator: &str,
     ) -> Share {
+        let at = Timestamp::parse("2026-01-01T00:00:00Z");
         Share {
-            account: account.into(),
-            permit: "read".into(),
-            deadline: Deadline::parse(deadline),
-            description: description.into(),
             creator_name: creator.into(),
             creator_id: String::new(),
-            created: Timestamp::parse("2026-01-01T00:00:00Z"),
-            updated: Timestamp::parse("2026-01-01T00:00:00Z"),
+            created: at.clone(),
+            updated: at,
             valid,
+            ..Share::sample(account)
+                .until(Deadline::parse(deadline))
+                .described(description)
         }
     }
 

@@ -122,21 +122,12 @@ pub fn settle(expected: &Expected, before: Option<&Share>, now: Option<&Share>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::share::Timestamp;
     use crate::model::time::parse_ymd;
 
     fn share(account: &str, deadline: Deadline, description: &str) -> Share {
-        Share {
-            account: account.into(),
-            permit: "read".into(),
-            deadline,
-            description: description.into(),
-            creator_name: "alice".into(),
-            creator_id: "1".into(),
-            created: Timestamp::Raw(String::new()),
-            updated: Timestamp::Raw(String::new()),
-            valid: true,
-        }
+        Share::sample(account)
+            .until(deadline)
+            .described(description)
     }
 
     fn day(s: &str) -> Deadline {

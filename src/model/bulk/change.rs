@@ -185,17 +185,7 @@ mod tests {
     fn a_confirmed_plan_sends_new_and_chosen_updates_only() {
         let repo = RepoRef::new("acme-prod", "api").unwrap();
         let until = Deadline::LastDay(NaiveDate::from_ymd_opt(2027, 3, 31).unwrap());
-        let current = Share {
-            account: "old".into(),
-            permit: "read".into(),
-            deadline: Deadline::Forever,
-            description: String::new(),
-            creator_name: String::new(),
-            creator_id: String::new(),
-            created: crate::model::share::Timestamp::Raw(String::new()),
-            updated: crate::model::share::Timestamp::Raw(String::new()),
-            valid: true,
-        };
+        let current = Share::sample("old");
         let list = vec![current.clone()];
         let wanted = super::super::plan::pairs(
             &["new".into(), "old".into()],

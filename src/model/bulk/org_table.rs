@@ -135,24 +135,15 @@ mod tests {
             status,
         )
     }
-    use crate::model::share::Timestamp;
     use crate::model::{RepoRef, Share};
     use chrono::{NaiveDate, TimeZone, Utc};
 
     fn row(repo: &str, account: &str, deadline: Deadline) -> Located {
         Located {
             repo: RepoRef::new("acme-fleet", repo).unwrap(),
-            share: Share {
-                account: account.into(),
-                permit: "read".into(),
-                deadline,
-                description: format!("{account} on {repo}"),
-                creator_name: String::new(),
-                creator_id: String::new(),
-                created: Timestamp::Raw(String::new()),
-                updated: Timestamp::Raw(String::new()),
-                valid: true,
-            },
+            share: Share::sample(account)
+                .until(deadline)
+                .described(&format!("{account} on {repo}")),
         }
     }
 

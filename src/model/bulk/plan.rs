@@ -154,7 +154,6 @@ pub fn copies(from: &[Share], to: &[RepoRef]) -> Vec<Wanted> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::share::Timestamp;
 
     fn repo(name: &str) -> RepoRef {
         RepoRef::new("acme-prod", name).unwrap()
@@ -163,17 +162,9 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
     fn share(account: &str, deadline: Deadline, description: &str) -> Share {
-        Share {
-            account: account.into(),
-            permit: "read".into(),
-            deadline,
-            description: description.into(),
-            creator_name: "alice".into(),
-            creator_id: "1".into(),
-            created: Timestamp::Raw(String::new()),
-            updated: Timestamp::Raw(String::new()),
-            valid: true,
-        }
+        Share::sample(account)
+            .until(deadline)
+            .described(description)
     }
 
     #[test]

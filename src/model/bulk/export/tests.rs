@@ -11,15 +11,11 @@ fn located(repo: &str, account: &str, deadline: Deadline, description: &str) -> 
     Located {
         repo: RepoRef::new(ns, repo).unwrap(),
         share: Share {
-            account: account.into(),
-            permit: "read".into(),
-            deadline,
-            description: description.into(),
-            creator_name: "alice".into(),
-            creator_id: "1".into(),
             created: Timestamp::At(Utc.with_ymd_and_hms(2026, 5, 9, 2, 38, 0).unwrap()),
             updated: Timestamp::Raw("yesterday".into()),
-            valid: true,
+            ..Share::sample(account)
+                .until(deadline)
+                .described(description)
         },
     }
 }
