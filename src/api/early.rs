@@ -10,7 +10,7 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::{transport, ApiError, ApiRequest, Method, RawResponse};
+use super::{ApiError, ApiRequest, Method, RawResponse};
 
 /// An early list answer older than this is not used: it would no longer be the list now.
 const FRESH_MS: f64 = 20_000.0;
@@ -91,14 +91,15 @@ pub async fn list(req: &ApiRequest) -> Option<Result<RawResponse, ApiError>> {
         .ok()?;
     Some(match JsFuture::from(answer).await {
         // What fetch rejects with is a TypeError ("Failed to fetch").
-        Err(e) => Err(transport::unsent(
-            req,
+        Err(e) => Err(ApiError::unsent(
+            req.method.as_str(),
+            &req.url,
             &String::from(js_sys::Error::from(e).to_string()),
         )),
         Ok(read) => {
             let status = Reflect::get(&read, &"status".into()).ok()?.as_f64()? as u16;
             match Reflect::get(&read, &"cut".into()).ok()?.as_string() {
-                Some(cut) => Err(transport::cut_off(&cut)),
+                Some(cut) => Err(ApiError::cut_off(&cut)),
                 None => Ok(RawResponse {
                     status,
                     body: text(&read, "text"),

@@ -35,6 +35,16 @@ impl ApiError {
         }
     }
 
+    /// `method url` could not be sent, or no answer came.
+    pub fn unsent(method: &str, url: &str, e: &str) -> ApiError {
+        ApiError::network(format!("{method} {url}: {e}"))
+    }
+
+    /// The answer stopped before its end.
+    pub fn cut_off(e: &str) -> ApiError {
+        ApiError::network(format!("the answer was cut off: {e}"))
+    }
+
     /// Reads an error answer; never fails.
     pub fn from_response(status: u16, body: &str) -> ApiError {
         let (code, message) = match json::parse(body) {
@@ -101,7 +111,7 @@ impl ApiError {
             400 if code == "SVCSTG.SWR.4001048" => "SWR could not read the token: paste a new token.".into(),
             400 if self.is_share_limit() => format!(
                 "This image is already shared with the most accounts SWR allows ({}). Revoke a share that is no longer needed (expired ones first) to free a place, then try again.",
-                crate::api::responses::MAX_SHARES
+                crate::model::limits::MAX_SHARES
             ),
             400 if self.is_share_gone() => match op {
                 Operation::Create => "SWR no longer finds this share. Reload the list and try again.".into(),

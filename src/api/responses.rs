@@ -25,11 +25,6 @@ impl RawResponse {
     }
 }
 
-/// The documented default page of the list call: exactly this many rows may mean more exist.
-pub const LIST_PAGE_SIZE: usize = 100;
-/// Most accounts one image can be shared with.
-pub const MAX_SHARES: usize = 500;
-
 impl From<ShareDto> for Share {
     fn from(d: ShareDto) -> Share {
         Share {

@@ -9,12 +9,17 @@ pub async fn send(req: &ApiRequest) -> Result<RawResponse, ApiError> {
     if let Some(answer) = early::list(req).await {
         return answer;
     }
-    let resp = fetch(req).await.map_err(|e| unsent(req, &e))?;
+    let resp = fetch(req)
+        .await
+        .map_err(|e| ApiError::unsent(req.method.as_str(), &req.url, &e))?;
     let status = resp.status();
     let subject_token = resp.headers().get("x-subject-token");
     let retry_after = resp.headers().get("retry-after");
     // A connection dropped mid-body fails here rather than at send.
-    let body = resp.text().await.map_err(|e| cut_off(&e.to_string()))?;
+    let body = resp
+        .text()
+        .await
+        .map_err(|e| ApiError::cut_off(&e.to_string()))?;
     Ok(RawResponse {
         status,
         body,
@@ -24,15 +29,6 @@ pub async fn send(req: &ApiRequest) -> Result<RawResponse, ApiError> {
 }
 
 /// No answer arrived (network, proxy down).
-pub(super) fn unsent(req: &ApiRequest, e: &str) -> ApiError {
-    ApiError::network(format!("{} {}: {e}", req.method.as_str(), req.url))
-}
-
-/// The answer stopped before its end.
-pub(super) fn cut_off(e: &str) -> ApiError {
-    ApiError::network(format!("the answer was cut off: {e}"))
-}
-
 async fn fetch(req: &ApiRequest) -> Result<Response, String> {
     let method = match req.method {
         Method::Get => HttpMethod::GET,

@@ -2,7 +2,7 @@
 //! update, extend, revoke and undo. Made by `SharesStore::changes` the first time a form,
 //! dialog or menu asks, so that their code is in the `changes` chunk with those parts.
 //! Every change goes through `writes::write`: retried after a new token, accepted only on
-//! SWR's documented answer, and confirmed by reading the list back.
+//! SWR's documented answer, and read back when the answer is lost or not the documented one.
 
 use leptos::prelude::*;
 

@@ -1,5 +1,6 @@
-//! The session: configuration, chosen region and the token. The token lives in memory
-//! only (a signal); it never goes to the URL, to storage or to logs.
+//! The session: configuration, chosen region and the token. The token lives in memory (a
+//! signal), and in the tab's sessionStorage only when the user asks to keep it
+//! (`tab_storage.rs`); never in the URL, localStorage or logs.
 
 use chrono::{DateTime, Utc};
 use futures_channel::oneshot;
@@ -26,7 +27,9 @@ pub struct Session {
     /// before, since the region's bases are not known yet.
     pub config_ready: RwSignal<bool>,
     pub region_id: RwSignal<String>,
-    pub token: RwSignal<String>,
+    /// Read anywhere, written only by `set_token` and `sign_out`.
+    pub token: ReadSignal<String>,
+    write_token: WriteSignal<String>,
     /// When the token expires and whose it is, once known (sign-in or IAM's answer).
     pub token_info: RwSignal<Option<TokenInfo>>,
     /// "Keep me signed in for this tab": the token then also lives in sessionStorage.
@@ -49,12 +52,14 @@ pub struct Session {
 
 impl Session {
     pub fn new(mode: HostMode, token_source: Option<js_sys::Function>) -> Session {
+        let (token, write_token) = signal(String::new());
         Session {
             config: RwSignal::new(AppConfig::default()),
             config_warning: RwSignal::new(None),
             config_ready: RwSignal::new(false),
             region_id: RwSignal::new(String::new()),
-            token: RwSignal::new(String::new()),
+            token,
+            write_token,
             token_info: RwSignal::new(None),
             keep_in_tab: RwSignal::new(false),
             mode,
@@ -80,12 +85,15 @@ impl Session {
         self.token.with(|t| !t.trim().is_empty())
     }
 
+    /// The one way a token comes in (typed, pasted, signed in, from the host or the tab's
+    /// storage): trimmed, as a token never has spaces and a paste often brings some.
     pub fn set_token(&self, token: String) {
+        let token = token.trim().to_string();
         if self.token.with_untracked(|t| *t != token) {
             self.token_info.set(None);
             self.refused.set(None);
-            self.token.set(token.clone());
-            if !token.trim().is_empty() {
+            self.write_token.set(token.clone());
+            if !token.is_empty() {
                 self.resume_waiting(Some(token));
             }
         }
@@ -151,7 +159,7 @@ impl Session {
         self.token_info.set(None);
         self.refused.set(None);
         // Not keeping it any more: tab_storage drops what it kept.
-        self.token.set(String::new());
+        self.write_token.set(String::new());
         self.resume_waiting(None);
     }
 
@@ -264,4 +272,23 @@ pub async fn load_config(session: Session) {
     session.config.set(config);
     session.config_warning.set(warning);
     session.config_ready.set(true);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_comes_in_trimmed_and_only_through_set_token() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let s = Session::new(HostMode::Mounted, None);
+            s.set_token("  MIIabc \n".into());
+            assert_eq!(s.token.get_untracked(), "MIIabc");
+            assert!(untrack(|| s.has_token()));
+            s.set_token(" \t".into());
+            assert_eq!(s.token.get_untracked(), "");
+            assert!(!untrack(|| s.has_token()));
+        });
+    }
 }

@@ -26,7 +26,7 @@ pub fn sync(session: Session) {
         let kept = json::parse(&text);
         if let Some(f) = kept.as_ref().and_then(|v| Fields::of(v, "it").ok()) {
             let field = |k: &str| f.text(k).unwrap_or_default();
-            session.token.set(field("token"));
+            session.set_token(field("token"));
             session.token_info.set(Some(TokenInfo {
                 expires_at: parse_rfc3339(&field("expires_at")),
                 user: field("user"),

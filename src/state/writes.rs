@@ -10,8 +10,9 @@ use super::session::Session;
 use super::wanted::Fetch;
 use crate::api::error::Operation;
 use crate::api::outcome::{conclude, conclude_unanswered, WriteOutcome};
-use crate::api::responses::{self, LIST_PAGE_SIZE};
+use crate::api::responses;
 use crate::api::{transport, ApiError, ApiRequest, RawResponse, SwrApi};
+use crate::model::limits::LIST_PAGE_SIZE;
 use crate::model::write_check::{read_back, Expected, ReadBack};
 use crate::model::{RepoRef, Share};
 
