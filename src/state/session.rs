@@ -18,6 +18,26 @@ pub struct TokenInfo {
     pub account: String,
 }
 
+/// The token, readable as a signal; only `Session` writes it. (A newtype over the
+/// `RwSignal` rather than a `ReadSignal`: the split pair added 0.6 KB to the first load.)
+#[derive(Clone, Copy)]
+pub struct Token(RwSignal<String>);
+
+impl Token {
+    pub fn get(&self) -> String {
+        self.0.get()
+    }
+    pub fn get_untracked(&self) -> String {
+        self.0.get_untracked()
+    }
+    pub fn with<R>(&self, f: impl FnOnce(&String) -> R) -> R {
+        self.0.with(f)
+    }
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&String) -> R) -> R {
+        self.0.with_untracked(f)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
     pub config: RwSignal<AppConfig>,
@@ -28,8 +48,7 @@ pub struct Session {
     pub config_ready: RwSignal<bool>,
     pub region_id: RwSignal<String>,
     /// Read anywhere, written only by `set_token` and `sign_out`.
-    pub token: ReadSignal<String>,
-    write_token: WriteSignal<String>,
+    pub token: Token,
     /// When the token expires and whose it is, once known (sign-in or IAM's answer).
     pub token_info: RwSignal<Option<TokenInfo>>,
     /// "Keep me signed in for this tab": the token then also lives in sessionStorage.
@@ -52,14 +71,12 @@ pub struct Session {
 
 impl Session {
     pub fn new(mode: HostMode, token_source: Option<js_sys::Function>) -> Session {
-        let (token, write_token) = signal(String::new());
         Session {
             config: RwSignal::new(AppConfig::default()),
             config_warning: RwSignal::new(None),
             config_ready: RwSignal::new(false),
             region_id: RwSignal::new(String::new()),
-            token,
-            write_token,
+            token: Token(RwSignal::new(String::new())),
             token_info: RwSignal::new(None),
             keep_in_tab: RwSignal::new(false),
             mode,
@@ -92,7 +109,7 @@ impl Session {
         if self.token.with_untracked(|t| *t != token) {
             self.token_info.set(None);
             self.refused.set(None);
-            self.write_token.set(token.clone());
+            self.token.0.set(token.clone());
             if !token.is_empty() {
                 self.resume_waiting(Some(token));
             }
@@ -159,7 +176,7 @@ impl Session {
         self.token_info.set(None);
         self.refused.set(None);
         // Not keeping it any more: tab_storage drops what it kept.
-        self.write_token.set(String::new());
+        self.token.0.set(String::new());
         self.resume_waiting(None);
     }
 
