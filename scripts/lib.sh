@@ -7,8 +7,9 @@ TRUNK_VERSION="0.21.14"
 # Must equal the wasm-bindgen crate version in Cargo.toml (pinned there with =).
 WASM_BINDGEN_VERSION="0.2.130"
 # The split step of scripts/split-wasm.mjs (its wasm-split-cli binary); the app's
-# wasm_split_helpers (through leptos) must speak the same format: 0.2.x.
+# wasm_split_helpers (Cargo.toml) must speak the same format, 0.2.x: the hook checks it.
 WASM_SPLIT_VERSION="0.2.4"
+export WASM_SPLIT_VERSION
 EMULATOR_PORT="${SWR_EMULATOR_PORT:-8180}"
 APP_PORT="${SWR_SHARE_PORT:-8080}"
 

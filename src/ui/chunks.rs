@@ -9,7 +9,7 @@
 //! to an import that only the split step provides, so builds that skip that step (the wasm
 //! component tests) get plain async functions instead.
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
+use wasm_split_helpers::SplitLoaderError;
 
 use super::add_share_form::AddShareForm;
 use super::edit_dialog::EditDialog;
@@ -36,7 +36,7 @@ type Part = Result<Build, SplitLoaderError>;
 macro_rules! split_point {
     ($chunk:ident: $name:ident($($arg:ident: $ty:ty),*) => $build:expr) => {
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[wasm_split_helpers::wasm_split($chunk, wasm_split_path = ::wasm_split_helpers, fallible)]
         pub fn $name($($arg: $ty),*) -> Part {
             Ok(Build::new(move || $build))
         }
