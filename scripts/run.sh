@@ -36,8 +36,14 @@ cleanup() {
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   pids=()
 }
+goodbye() {
+  trap - INT TERM
+  cleanup
+  echo "run: stopped; both servers are down. Bye."
+  exit 0
+}
 trap cleanup EXIT
-trap 'cleanup; exit 130' INT TERM
+trap goodbye INT TERM
 
 rm -f .run/demo-token
 # SWR_EMULATOR_ARGS is split into words on purpose: it holds flags.
@@ -79,6 +85,12 @@ cat <<MSG
   Emulator:    http://127.0.0.1:$EMULATOR_PORT  (controls under /_emulator; log in .run/emulator.log)
   Ctrl-C stops both.
 MSG
-wait -n "${pids[@]}" || true
-echo "run: a server stopped on its own (logs in .run/); stopping the other." >&2
+status=0
+wait -n "${pids[@]}" || status=$?
+# Ctrl-C reaches the servers too, and one may end before this shell's trap runs: a server
+# ended by SIGINT or SIGTERM (status 130 or 143) is the user stopping it, not a crash.
+if [ "$status" = 130 ] || [ "$status" = 143 ]; then
+  goodbye
+fi
+echo "run: a server stopped on its own (status $status, logs in .run/); stopping the other." >&2
 exit 1

@@ -2,7 +2,6 @@
 // its URL and a demo token; the page at that URL is styled, stays put (no reload loop),
 // has no CSP violation or page error, and both the demo token and IAM sign-in lead to the
 // demo table; Ctrl-C (SIGINT to its process group) stops everything and frees both ports.
-// It does not depend on the server under test, so it runs in the first pass only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -10,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, SERVER } from '../support/env.mjs';
+import { CHROMIUM_ARGS } from '../support/env.mjs';
 import { freePort } from '../support/ports.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,7 +42,7 @@ function startRun(env) {
 }
 
 test('scripts/run.sh: styled, no reload, no CSP violation, token and sign-in reach the table, Ctrl-C stops all',
-  { skip: SERVER !== 'node' && 'runs in the first pass only', timeout: 600_000 }, async () => {
+  { timeout: 600_000 }, async () => {
     const appPort = await freePort();
     const emulatorPort = await freePort();
     const run = startRun({ ...process.env, SWR_SHARE_PORT: String(appPort), SWR_EMULATOR_PORT: String(emulatorPort) });
@@ -111,7 +110,9 @@ test('scripts/run.sh: styled, no reload, no CSP violation, token and sign-in rea
       if (run.proc.exitCode === null) process.kill(-run.proc.pid, 'SIGINT');
     }
     const { code, signal } = await exited;
-    assert.ok(code === 130 || code === 0 || signal === 'SIGINT', `run.sh ended with ${code ?? signal}`);
+    assert.equal(code, 0, `run.sh ended with ${code ?? signal}:\n${run.output()}`);
+    assert.match(run.output(), /run: stopped; both servers are down\. Bye\.\n$/, 'a one-line goodbye, last');
+    assert.doesNotMatch(run.output(), /stopped on its own/);
     assert.equal(await portOpen(appPort), false, 'the app port is free after Ctrl-C');
     assert.equal(await portOpen(emulatorPort), false, 'the emulator port is free after Ctrl-C');
   });
