@@ -120,7 +120,7 @@ async fn missing_unknown_and_expired_tokens_are_401() {
     let path = shares_path(NS, REPO);
     let (s, b) = read(e.http.get(e.url(&path)).send().await.unwrap()).await;
     assert_eq!((s, error_code(&b)), (401, "SVCSTG.S2I.4019000"));
-    let (s, b) = read(e.req(Method::GET, &path, "MIIbogus").send().await.unwrap()).await;
+    let (s, b) = e.call(Method::GET, &path, "MIIbogus", None).await;
     assert_eq!((s, error_code(&b)), (401, "SVCSTG.SWR.4010000"));
 
     let t = e.token("alice").await;
@@ -137,7 +137,7 @@ async fn missing_unknown_and_expired_tokens_are_401() {
     );
     e.admin(Method::PUT, "/clock", json!({"advance_seconds": 61}))
         .await;
-    let (s, b) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    let (s, b) = e.call(Method::GET, &path, &t, None).await;
     assert_eq!((s, error_code(&b)), (401, "SVCSTG.SWR.4010000"));
 }
 

@@ -23,13 +23,7 @@ async fn namespaces_carry_each_users_permission_level() {
         ("carol", vec![("acme-prod", 1)]),
     ] {
         let t = e.token(user).await;
-        let (s, b) = read(
-            e.req(Method::GET, "/v2/manage/namespaces", &t)
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
+        let (s, b) = e.call(Method::GET, "/v2/manage/namespaces", &t, None).await;
         assert_eq!(s, 200);
         let got: Vec<(String, i64)> = b["namespaces"]
             .as_array()
@@ -52,17 +46,14 @@ async fn namespaces_carry_each_users_permission_level() {
         }
     }
     let t = e.token("alice").await;
-    let (_, b) = read(
-        e.req(
+    let (_, b) = e
+        .call(
             Method::GET,
             "/v2/manage/namespaces?filter=namespace::prod|mode::visible",
             &t,
+            None,
         )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     assert_eq!(b["namespaces"].as_array().unwrap().len(), 1);
 }
 
@@ -70,13 +61,14 @@ async fn namespaces_carry_each_users_permission_level() {
 async fn repos_filter_page_and_count() {
     let e = start().await;
     let t = e.token("alice").await;
-    let (s, all) = read(
-        e.req(Method::GET, "/v2/manage/repos?namespace=acme-prod", &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, all) = e
+        .call(
+            Method::GET,
+            "/v2/manage/repos?namespace=acme-prod",
+            &t,
+            None,
+        )
+        .await;
     assert_eq!(s, 200);
     assert_eq!(all.as_array().unwrap().len(), 5);
     for k in [
@@ -101,17 +93,14 @@ async fn repos_filter_page_and_count() {
     ] {
         assert!(all[0].get(k).is_some(), "repo field {k}");
     }
-    let (_, private) = read(
-        e.req(
+    let (_, private) = e
+        .call(
             Method::GET,
             "/v2/manage/repos?namespace=acme-prod&is_public=false",
             &t,
+            None,
         )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     assert_eq!(private.as_array().unwrap().len(), 4);
     assert!(private
         .as_array()
@@ -131,38 +120,32 @@ async fn repos_filter_page_and_count() {
     assert_eq!(names, vec!["payments-api", "tools/builder"]);
     assert_eq!(page[0]["total_range"], 5);
 
-    let (_, fuzzy) = read(
-        e.req(
+    let (_, fuzzy) = e
+        .call(
             Method::GET,
             "/v2/manage/repos?filter=namespace::acme-prod|name::build",
             &t,
+            None,
         )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     assert_eq!(fuzzy[0]["name"], "tools/builder");
     assert!(fuzzy[0]["path"]
         .as_str()
         .unwrap()
         .ends_with("/acme-prod/tools/builder"));
 
-    let (s, b) = read(
-        e.req(Method::GET, "/v2/manage/repos?limit=1001&offset=0", &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, b) = e
+        .call(
+            Method::GET,
+            "/v2/manage/repos?limit=1001&offset=0",
+            &t,
+            None,
+        )
+        .await;
     assert_eq!((s, error_code(&b)), (400, "SVCSTG.SWR.4000056"));
-    let (s, b) = read(
-        e.req(Method::GET, "/v2/manage/repos?order_column=name", &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, b) = e
+        .call(Method::GET, "/v2/manage/repos?order_column=name", &t, None)
+        .await;
     assert_eq!((s, error_code(&b)), (400, "SVCSTG.SWR.4001035"));
     let r = e
         .req(Method::GET, "/v2/manage/repos", &t)
@@ -186,13 +169,7 @@ async fn documented_examples_are_reproduced_in_shape() {
       "deadline" : "2018-10-01T16:00:00.000Z", "description" : "description",
       "creator_id" : "fb3f175c1fd146ab8cdae3272be6107b", "creator_name" : "user1",
       "created" : "2017-04-08T14:12:23Z", "updated" : "2017-04-13T21:01:11Z", "status" : false } ]"#).unwrap();
-    let (_, list) = read(
-        e.req(Method::GET, &shares_path(NS, REPO), &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, list) = e.call(Method::GET, &shares_path(NS, REPO), &t, None).await;
     let ours = &list[0];
     assert_eq!(keys(ours), keys(&seed_example[0]));
     for k in keys(ours) {
@@ -204,17 +181,14 @@ async fn documented_examples_are_reproduced_in_shape() {
     }
     let times = regex::Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$").unwrap();
     assert!(times.is_match(ours["created"].as_str().unwrap()));
-    let (_, one) = read(
-        e.req(
+    let (_, one) = e
+        .call(
             Method::GET,
             &format!("{}/partner-bank", shares_path(NS, REPO)),
             &t,
+            None,
         )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     let mut expect = keys(&seed_example[0]);
     expect.push("exist".into());
     expect.sort();

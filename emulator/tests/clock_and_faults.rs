@@ -10,17 +10,14 @@ use serde_json::json;
 
 async fn status_at(e: &Emu, t: &str, now: &str) -> bool {
     e.admin(Method::PUT, "/clock", json!({"now": now})).await;
-    let (_, one) = read(
-        e.req(
+    let (_, one) = e
+        .call(
             Method::GET,
             &format!("{}/day-rule", shares_path(NS, "empty-repo")),
             t,
+            None,
         )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     one["status"].as_bool().unwrap()
 }
 
@@ -65,13 +62,7 @@ async fn a_share_is_valid_until_midnight_utc_after_its_deadline_date() {
 async fn demo_data_has_shares_in_every_state() {
     let e = start().await;
     let t = e.token("alice").await;
-    let (_, list) = read(
-        e.req(Method::GET, &shares_path(NS, REPO), &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, list) = e.call(Method::GET, &shares_path(NS, REPO), &t, None).await;
     let by = |acct: &str| {
         list.as_array()
             .unwrap()
@@ -113,7 +104,7 @@ async fn an_applied_fault_does_what_was_asked_then_answers_with_its_status() {
         .unwrap();
     assert_eq!(r.status(), 504);
     // The gateway gave up, but the share was made.
-    let (s, list) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    let (s, list) = e.call(Method::GET, &path, &t, None).await;
     assert_eq!(s, 200);
     assert!(
         list.as_array()
@@ -135,14 +126,7 @@ async fn status_fault_with_a_body_then_back_to_normal() {
     assert_eq!(r.status(), 201);
     let path = shares_path(NS, "empty-repo");
     let body = json!({"access_domain": "x1", "permit": "read", "deadline": "forever"});
-    let (s, b) = read(
-        e.req(Method::POST, &path, &t)
-            .json(&body)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, b) = e.call(Method::POST, &path, &t, Some(&body)).await;
     assert_eq!((s, error_code(&b)), (409, "SVCSTG.SWR.4090023"));
     assert_eq!(
         e.req(Method::POST, &path, &t)
@@ -162,13 +146,7 @@ async fn any_body_malformed_json_and_raw_text() {
     let t = e.token("alice").await;
     e.admin(Method::POST, "/faults", json!({"path": "/v2/manage/namespaces", "kind": "status", "status": 401,
         "body": {"error_msg": "Incorrect IAM authentication information", "error_code": "APIGW.0301", "request_id": "r1"}, "times": 1})).await;
-    let (s, b) = read(
-        e.req(Method::GET, "/v2/manage/namespaces", &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, b) = e.call(Method::GET, "/v2/manage/namespaces", &t, None).await;
     assert_eq!((s, error_code(&b)), (401, "APIGW.0301"));
 
     e.admin(
@@ -255,7 +233,7 @@ async fn reset_restores_demo_data_and_controls() {
         204
     );
     let t = e.token("alice").await;
-    let (_, list) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    let (_, list) = e.call(Method::GET, &path, &t, None).await;
     assert!(list
         .as_array()
         .unwrap()

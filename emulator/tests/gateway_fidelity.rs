@@ -43,13 +43,7 @@ async fn out_of_range_clock_input_is_a_400_and_the_emulator_keeps_working() {
     .await;
     assert_eq!(status, 400);
     // Still answering, with the clock where it was.
-    let (status, list) = read(
-        e.req(Method::GET, &shares_path(NS, REPO), &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, list) = e.call(Method::GET, &shares_path(NS, REPO), &t, None).await;
     assert_eq!(status, 200);
     assert!(list.as_array().is_some_and(|l| !l.is_empty()));
     let (_, clock) = read(e.admin(Method::GET, "/clock", json!({})).await).await;
@@ -187,24 +181,21 @@ async fn the_filter_forms_namespace_is_fuzzy_the_plain_parameter_exact() {
             .map(|r| r["namespace"].as_str().unwrap().to_string())
             .collect()
     };
-    let (status, fuzzy) = read(
-        e.req(Method::GET, "/v2/manage/repos?filter=namespace::acme", &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (status, fuzzy) = e
+        .call(
+            Method::GET,
+            "/v2/manage/repos?filter=namespace::acme",
+            &t,
+            None,
+        )
+        .await;
     assert_eq!(status, 200);
     let fuzzy = names(&fuzzy);
     assert!(fuzzy.iter().any(|n| n == NS), "{fuzzy:?}");
     assert!(fuzzy.iter().all(|n| n.contains("acme")));
-    let (_, exact) = read(
-        e.req(Method::GET, "/v2/manage/repos?namespace=acme", &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, exact) = e
+        .call(Method::GET, "/v2/manage/repos?namespace=acme", &t, None)
+        .await;
     assert!(names(&exact).is_empty());
 }
 

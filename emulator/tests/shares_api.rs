@@ -22,7 +22,7 @@ async fn create_list_show_update_delete() {
         "create answers with an empty body"
     );
 
-    let (s, list) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    let (s, list) = e.call(Method::GET, &path, &t, None).await;
     assert_eq!(s, 200);
     let rows = list.as_array().unwrap();
     assert_eq!(rows.len(), 1);
@@ -40,13 +40,9 @@ async fn create_list_show_update_delete() {
     assert_eq!(row["creator_id"], "fb3f175c1fd146ab8cdae3272be6107b");
     assert_eq!(row["status"], true);
 
-    let (s, one) = read(
-        e.req(Method::GET, &format!("{path}/NEWPARTNER"), &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, one) = e
+        .call(Method::GET, &format!("{path}/NEWPARTNER"), &t, None)
+        .await;
     assert_eq!(s, 200);
     assert_eq!(one["exist"], true);
     assert_eq!(one["description"], "pilot");
@@ -58,13 +54,9 @@ async fn create_list_show_update_delete() {
         .await
         .unwrap();
     assert_eq!(r.status(), 201, "PATCH answers 201 as documented");
-    let (_, one) = read(
-        e.req(Method::GET, &format!("{path}/newpartner"), &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (_, one) = e
+        .call(Method::GET, &format!("{path}/newpartner"), &t, None)
+        .await;
     assert_eq!(one["deadline"], "forever");
     assert_eq!(
         one["description"], "",
@@ -78,7 +70,7 @@ async fn create_list_show_update_delete() {
         .await
         .unwrap();
     assert_eq!(r.status(), 204);
-    let (_, list) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    let (_, list) = e.call(Method::GET, &path, &t, None).await;
     assert_eq!(list, json!([]));
 }
 
@@ -91,23 +83,20 @@ async fn both_path_forms_and_dollar_for_slash() {
         "/v2/manage/namespaces/acme-prod/repositories/tools%24builder/access-domains",
         "/v2/manage/namespaces/acme-prod/repos/tools$builder/access-domains",
     ] {
-        let (s, list) = read(e.req(Method::GET, path, &t).send().await.unwrap()).await;
+        let (s, list) = e.call(Method::GET, path, &t, None).await;
         assert_eq!(s, 200, "{path}");
         assert_eq!(list.as_array().unwrap().len(), 2, "{path}");
         assert_eq!(list[0]["repository"], "tools/builder");
     }
     // A raw slash is not routed by the API gateway.
-    let (s, body) = read(
-        e.req(
+    let (s, body) = e
+        .call(
             Method::GET,
             "/v2/manage/namespaces/acme-prod/repositories/tools/builder/access-domains",
             &t,
+            None,
         )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     assert_eq!(s, 404);
     assert_eq!(body["error_code"], "APIGW.0101");
     assert!(body["request_id"].as_str().unwrap().len() >= 16);
@@ -122,16 +111,16 @@ async fn duplicate_share_is_409_whatever_the_case() {
     let e = start().await;
     let t = e.token("alice").await;
     let path = shares_path(NS, REPO);
-    let (s, body) = read(
-        e.req(Method::POST, &path, &t)
-            .json(
+    let (s, body) = e
+        .call(
+            Method::POST,
+            &path,
+            &t,
+            Some(
                 &json!({"access_domain": "Partner-Bank", "permit": "read", "deadline": "forever"}),
-            )
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+            ),
+        )
+        .await;
     assert_eq!(s, 409);
     assert_eq!(error_code(&body), "SVCSTG.SWR.4090089");
     assert!(body["errorMessage"]
@@ -256,14 +245,7 @@ async fn every_documented_validation_error() {
         ),
     ];
     for (path, body, status, code) in cases {
-        let (s, b) = read(
-            e.req(Method::POST, &path, &t)
-                .json(&body)
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
+        let (s, b) = e.call(Method::POST, &path, &t, Some(&body)).await;
         assert_eq!((s, error_code(&b)), (status, code), "{path} {body}");
         assert!(!b["errorMessage"].as_str().unwrap().is_empty());
     }
@@ -290,26 +272,16 @@ async fn sharing_needs_manage() {
     let path = shares_path(NS, "empty-repo");
     for user in ["bob", "carol"] {
         let t = e.token(user).await;
-        let (s, b) = read(
-            e.req(Method::POST, &path, &t)
-                .json(&body)
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
+        let (s, b) = e.call(Method::POST, &path, &t, Some(&body)).await;
         assert_eq!((s, error_code(&b)), (403, "SVCSTG.SWR.4039002"), "{user}");
-        let (s, b) = read(
-            e.req(
+        let (s, b) = e
+            .call(
                 Method::DELETE,
                 &format!("{}/partner-bank", shares_path(NS, REPO)),
                 &t,
+                None,
             )
-            .send()
-            .await
-            .unwrap(),
-        )
-        .await;
+            .await;
         assert_eq!((s, error_code(&b)), (403, "SVCSTG.SWR.4039002"), "{user}");
         // Reading the list needs any permission on the organization.
         assert_eq!(
@@ -322,13 +294,7 @@ async fn sharing_needs_manage() {
         );
     }
     let t = e.token("dave").await;
-    let (s, b) = read(
-        e.req(Method::GET, &shares_path(NS, REPO), &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, b) = e.call(Method::GET, &shares_path(NS, REPO), &t, None).await;
     assert_eq!((s, error_code(&b)), (403, "SVCSTG.SWR.4039001"));
 }
 
@@ -337,13 +303,13 @@ async fn show_missing_account_in_both_readings() {
     let e = start().await;
     let t = e.token("alice").await;
     let path = format!("{}/nobody", shares_path(NS, REPO));
-    let (s, b) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    let (s, b) = e.call(Method::GET, &path, &t, None).await;
     assert_eq!(s, 200);
     assert_eq!(b["exist"], false);
 
     e.admin(Method::PUT, "/options", json!({"missing_share": "error"}))
         .await;
-    let (s, b) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    let (s, b) = e.call(Method::GET, &path, &t, None).await;
     assert_eq!((s, error_code(&b)), (400, "SVCSTG.SWR.4001090"));
 }
 
@@ -352,41 +318,34 @@ async fn update_and_delete_of_a_missing_share_fail_without_changes() {
     let e = start().await;
     let t = e.token("alice").await;
     let path = format!("{}/nobody", shares_path(NS, REPO));
-    let (s, b) = read(
-        e.req(Method::PATCH, &path, &t)
-            .json(&json!({"permit": "read", "deadline": "forever"}))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, b) = e
+        .call(
+            Method::PATCH,
+            &path,
+            &t,
+            Some(&json!({"permit": "read", "deadline": "forever"})),
+        )
+        .await;
     assert_eq!((s, error_code(&b)), (400, "SVCSTG.SWR.4001090"));
-    let (s, b) = read(e.req(Method::DELETE, &path, &t).send().await.unwrap()).await;
+    let (s, b) = e.call(Method::DELETE, &path, &t, None).await;
     assert_eq!((s, error_code(&b)), (400, "SVCSTG.SWR.4001090"));
-    let (s, b) = read(
-        e.req(
+    let (s, b) = e
+        .call(
             Method::PATCH,
             &format!("{}/partner-bank", shares_path(NS, REPO)),
             &t,
+            Some(&json!({"permit": "read", "deadline": "soon"})),
         )
-        .json(&json!({"permit": "read", "deadline": "soon"}))
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     assert_eq!((s, error_code(&b)), (400, "SVCSTG.SWR.4001025"));
-    let (_, one) = read(
-        e.req(
+    let (_, one) = e
+        .call(
             Method::GET,
             &format!("{}/partner-bank", shares_path(NS, REPO)),
             &t,
+            None,
         )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     assert_eq!(one["deadline"], "forever");
 }
 
@@ -394,13 +353,9 @@ async fn update_and_delete_of_a_missing_share_fail_without_changes() {
 async fn list_returns_the_documented_default_of_100() {
     let e = start().await;
     let t = e.token("alice").await;
-    let (s, list) = read(
-        e.req(Method::GET, &shares_path(NS, "big-catalog"), &t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (s, list) = e
+        .call(Method::GET, &shares_path(NS, "big-catalog"), &t, None)
+        .await;
     assert_eq!(s, 200);
     assert_eq!(
         list.as_array().unwrap().len(),
@@ -420,16 +375,16 @@ async fn at_most_500_shares_per_image() {
             .send().await.unwrap();
         assert_eq!(r.status(), 201, "share {n}");
     }
-    let (s, b) = read(
-        e.req(Method::POST, &path, &t)
-            .json(
+    let (s, b) = e
+        .call(
+            Method::POST,
+            &path,
+            &t,
+            Some(
                 &json!({"access_domain": "one-too-many", "permit": "read", "deadline": "forever"}),
-            )
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+            ),
+        )
+        .await;
     assert_eq!((s, error_code(&b)), (400, "SVCSTG.SWR.4001025"));
     assert!(b["errorMessage"].as_str().unwrap().contains("500"));
 }
@@ -442,16 +397,16 @@ async fn array_error_shape_when_configured() {
     })
     .await;
     let t = e.token("alice").await;
-    let (s, b) = read(
-        e.req(Method::POST, &shares_path(NS, REPO), &t)
-            .json(
+    let (s, b) = e
+        .call(
+            Method::POST,
+            &shares_path(NS, REPO),
+            &t,
+            Some(
                 &json!({"access_domain": "partner-bank", "permit": "read", "deadline": "forever"}),
-            )
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+            ),
+        )
+        .await;
     assert_eq!(s, 409);
     assert_eq!(b[0]["errorCode"], "SVCSTG.SWR.4090089");
     assert_eq!(b[0]["detail"], "");
@@ -470,7 +425,7 @@ async fn concurrent_creates_all_land() {
     for r in futures_join(reqs).await {
         assert_eq!(r.unwrap().status(), 201);
     }
-    let (_, list) = read(e.req(Method::GET, &path, &t).send().await.unwrap()).await;
+    let (_, list) = e.call(Method::GET, &path, &t, None).await;
     assert_eq!(list.as_array().unwrap().len(), 40);
 }
 

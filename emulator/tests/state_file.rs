@@ -46,17 +46,14 @@ async fn state_survives_a_restart() {
     assert!(leftovers.is_empty(), "no temporary files left behind");
 
     let e = common::start_with(opts()).await;
-    let (s, list) = common::read(
-        e.req(
+    let (s, list) = e
+        .call(
             Method::GET,
             &common::shares_path("acme-dev", "sandbox"),
             &token,
+            None,
         )
-        .send()
-        .await
-        .unwrap(),
-    )
-    .await;
+        .await;
     assert_eq!(s, 200, "tokens are kept too");
     assert_eq!(list[0]["access_domain"], "kept");
     std::fs::remove_dir_all(&dir).unwrap();

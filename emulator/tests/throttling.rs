@@ -9,13 +9,7 @@ use serde_json::{json, Value};
 use swr_emulator::Options;
 
 async fn list_status(e: &Emu, t: &str) -> (u16, Value) {
-    read(
-        e.req(Method::GET, &shares_path(NS, REPO), t)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await
+    e.call(Method::GET, &shares_path(NS, REPO), t, None).await
 }
 
 #[tokio::test]
@@ -132,7 +126,7 @@ async fn a_fault_for_one_account_hits_its_create_update_and_delete_only() {
     let r = create("target-a").await.unwrap();
     assert_eq!(r.status(), 504, "the body names the account");
     let one = format!("{}/target-a", shares_path(NS, "empty-repo"));
-    let (s, b) = read(e.req(Method::GET, &one, &t).send().await.unwrap()).await;
+    let (s, b) = e.call(Method::GET, &one, &t, None).await;
     assert_eq!(
         (s, b["exist"].clone()),
         (200, json!(true)),

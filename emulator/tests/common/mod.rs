@@ -79,6 +79,21 @@ impl Emu {
             .header("X-Auth-Token", token)
     }
 
+    /// `method path` as the app sends it, with a JSON body if given: status and body.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: &str,
+        body: Option<&Value>,
+    ) -> (u16, Value) {
+        let mut req = self.req(method, path, token);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        read(req.send().await.unwrap()).await
+    }
+
     pub async fn admin(&self, method: Method, path: &str, body: Value) -> Response {
         self.http
             .request(method, self.url(&format!("/_emulator{path}")))
