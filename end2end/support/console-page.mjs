@@ -23,6 +23,15 @@ export class ConsolePage {
     this.revokeDialog = page.getByRole('dialog', { name: /Revoke/ });
   }
 
+  /** The demo repository (or `query`) with `token` (else a fresh one), its table shown. */
+  static async openDemo(page, env, { query = '?namespace=acme-prod&repository=payments-api', token } = {}) {
+    const c = new ConsolePage(page, env.appUrl);
+    await c.open(query);
+    await c.useToken(token ?? await env.emulator.token());
+    await c.table.waitFor();
+    return c;
+  }
+
   async open(query = '') {
     await this.page.goto(`${this.appUrl}/${query}`);
     await this.token.waitFor();

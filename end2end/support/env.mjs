@@ -2,6 +2,7 @@
 // proxy, each on a free loopback port, plus headless Chromium (Debian's, never a download).
 // Everything started here is stopped by stop().
 import { spawn } from 'node:child_process';
+import { before, after, beforeEach } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -87,6 +88,19 @@ export async function startAll({ frameAncestors = '', server = SERVER } = {}) {
       await emulator.stop();
     },
   };
+}
+
+/**
+ * The environment of one test file: `startAll(options)` before its tests, the emulator's
+ * demo data again before each, everything stopped after. Its fields are there once the
+ * file's `before` has run.
+ */
+export function useEnv(options) {
+  const env = {};
+  before(async () => { Object.assign(env, await startAll(options)); });
+  after(async () => { await env.stop?.(); });
+  beforeEach(async () => { await env.emulator.reset(); });
+  return env;
 }
 
 /**

@@ -1,17 +1,14 @@
 // Accessibility pass: axe-core injected into every screen and dialog, at phone width (390 px)
 // and at a laptop's (1280 px); no serious or critical violations allowed. At phone width the
 // rows are cards, and each value says what it is.
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { startAll, scenario } from '../support/env.mjs';
+import { useEnv, scenario } from '../support/env.mjs';
 import { ConsolePage } from '../support/console-page.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let env;
-before(async () => { env = await startAll(); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); });
+const env = useEnv();
 
 async function assertNoSeriousViolations(page, where) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });

@@ -1,14 +1,11 @@
 // The shipped nginx configuration (deploy/nginx/), always run under Debian's nginx:
 // caching, compression, security headers, the allow-listed proxy, sub-path hosting.
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, scenario } from '../support/env.mjs';
+import { useEnv, scenario } from '../support/env.mjs';
 import { ConsolePage } from '../support/console-page.mjs';
 
-let env;
-before(async () => { env = await startAll({ server: 'nginx' }); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); });
+const env = useEnv({ server: 'nginx' });
 
 const get = (p, headers = {}) => fetch(`${env.appUrl}${p}`, { headers });
 

@@ -1,21 +1,12 @@
 // User stories of the share lifecycle: edit, extend, revoke and undo, with the keyboard.
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, scenario } from '../support/env.mjs';
+import { useEnv, scenario } from '../support/env.mjs';
 import { ConsolePage, utcDay } from '../support/console-page.mjs';
 
-let env;
-before(async () => { env = await startAll(); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); });
+const env = useEnv();
 
-async function openPayments(page) {
-  const c = new ConsolePage(page, env.appUrl);
-  await c.open('?namespace=acme-prod&repository=payments-api');
-  await c.useToken(await env.emulator.token());
-  await c.table.waitFor();
-  return c;
-}
+const openPayments = (page) => ConsolePage.openDemo(page, env);
 
 test('edit a share: new last day and description, saved with PATCH', () =>
   scenario(env, 'edit', async (page) => {

@@ -1,13 +1,10 @@
 // User story: open a repository (by typing or from a link) and see who may pull it.
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, scenario } from '../support/env.mjs';
+import { useEnv, scenario } from '../support/env.mjs';
 import { ConsolePage } from '../support/console-page.mjs';
 
-let env;
-before(async () => { env = await startAll(); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); });
+const env = useEnv();
 
 test('a deep link opens the repository and lists every share with its status in words', () =>
   scenario(env, 'deep link list', async (page) => {
@@ -81,11 +78,8 @@ test('exactly 100 rows warns that the list may be truncated', () =>
 
 test('the token never reaches the URL or browser storage', () =>
   scenario(env, 'token stays in memory', async (page) => {
-    const c = new ConsolePage(page, env.appUrl);
     const token = await env.emulator.token();
-    await c.open('?namespace=acme-prod&repository=payments-api');
-    await c.useToken(token);
-    await c.table.waitFor();
+    const c = await ConsolePage.openDemo(page, env, { token });
     assert.ok(!page.url().includes(token));
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
     assert.ok(!stored.includes(token), 'not in localStorage, sessionStorage or cookies');

@@ -2,15 +2,12 @@
 // of the first load, fetched when first used, under the production CSP at the root and
 // under a sub-path; a chunk that cannot be fetched says so where the user acted, with a
 // retry that works.
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, scenario, SERVER } from '../support/env.mjs';
+import { useEnv, scenario, SERVER } from '../support/env.mjs';
 import { ConsolePage } from '../support/console-page.mjs';
 
-let env;
-before(async () => { env = await startAll(); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); });
+const env = useEnv();
 
 /** Every request of the page, in order, with what it is. */
 function recordRequests(page) {

@@ -1,16 +1,14 @@
 // Many accounts × many repositories: the organization overview, what one account can pull,
 // export, bulk extend, sharing in bulk with a dry run, and the jobs that carry changes out
 // (failures for some pairs, latency for all, a token that expires midway, cancel).
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startAll, scenario, RESULTS } from '../support/env.mjs';
+import { useEnv, scenario, RESULTS } from '../support/env.mjs';
 
-let env;
-before(async () => { env = await startAll(); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); await env.emulator.admin('DELETE', '/faults'); await env.emulator.admin('PUT', '/latency', { ms: 0 }); });
+// The emulator's reset also clears faults, latency and the rate limit.
+const env = useEnv();
 
 async function signIn(page, query) {
   await page.goto(`${env.appUrl}/${query}`);

@@ -1,14 +1,11 @@
 // User stories of signing in: IAM credentials, token expiry shown, a refused token asked
 // for again without losing the view, keep-for-this-tab and sign-out.
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, scenario } from '../support/env.mjs';
+import { useEnv, scenario } from '../support/env.mjs';
 import { ConsolePage } from '../support/console-page.mjs';
 
-let env;
-before(async () => { env = await startAll(); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); });
+const env = useEnv();
 
 async function signIn(page, password = 'Demo-Passw0rd') {
   // The sign-in form sits in a disclosure; open it unless it is open already.
@@ -64,11 +61,8 @@ test('a refused token asks for a new one and keeps filters and the repository', 
 
 test('keep me signed in for this tab uses sessionStorage only; sign out clears everything', () =>
   scenario(env, 'keep and sign out', async (page) => {
-    const c = new ConsolePage(page, env.appUrl);
     const token = await env.emulator.token();
-    await c.open('?namespace=acme-prod&repository=payments-api');
-    await c.useToken(token);
-    await c.table.waitFor();
+    const c = await ConsolePage.openDemo(page, env, { token });
     const stored = () => page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
     assert.ok(!(await stored()).includes(token), 'not stored unless asked');
     await page.getByLabel('Keep me signed in for this tab').check();

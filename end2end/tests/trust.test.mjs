@@ -1,27 +1,18 @@
 // Stories of trust: nothing stale or falsely successful is shown, a change made elsewhere
 // is not overwritten, a refused token loses nothing, requests follow intent, and the
 // messages say what is really wrong.
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, scenario } from '../support/env.mjs';
+import { useEnv, scenario } from '../support/env.mjs';
 import { ConsolePage, utcDay } from '../support/console-page.mjs';
 
 const NS = 'acme-prod';
 const REPO = 'payments-api';
 const BASE = `/v2/manage/namespaces/${NS}/repositories/${REPO}/access-domains`;
 
-let env;
-before(async () => { env = await startAll(); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); });
+const env = useEnv();
 
-async function openPayments(page) {
-  const c = new ConsolePage(page, env.appUrl);
-  await c.open(`?namespace=${NS}&repository=${REPO}`);
-  await c.useToken(await env.emulator.token());
-  await c.table.waitFor();
-  return c;
-}
+const openPayments = (page, token) => ConsolePage.openDemo(page, env, { query: `?namespace=${NS}&repository=${REPO}`, token });
 
 /** Calls SWR on the emulator directly, as another client (another tab, a script) would. */
 async function swr(method, path, body) {
@@ -209,10 +200,7 @@ test('typing a token by hand sends one list request, not one per keystroke', () 
 
 test('a refused token loses nothing: the add form keeps what was typed, the new token carries the change through', () =>
   scenario(env, 'refused token keeps the form', async (page) => {
-    const c = new ConsolePage(page, env.appUrl);
-    await c.open(`?namespace=${NS}&repository=${REPO}`);
-    await c.useToken((await env.emulator.admin('POST', '/tokens', { user: 'alice', expires_in_seconds: 60 })).token);
-    await c.table.waitFor();
+    const c = await openPayments(page, await env.emulator.token('alice', 60));
     await page.getByLabel('Keep me signed in for this tab').check();
     await c.account.fill('late-partner');
     await c.lastDay.fill(utcDay(60));
@@ -241,10 +229,7 @@ test('a refused token loses nothing: the add form keeps what was typed, the new 
 
 test('a refused token does not come back after a reload', () =>
   scenario(env, 'refused not kept', async (page) => {
-    const c = new ConsolePage(page, env.appUrl);
-    await c.open(`?namespace=${NS}&repository=${REPO}`);
-    await c.useToken((await env.emulator.admin('POST', '/tokens', { user: 'alice', expires_in_seconds: 60 })).token);
-    await c.table.waitFor();
+    const c = await openPayments(page, await env.emulator.token('alice', 60));
     await page.getByLabel('Keep me signed in for this tab').check();
     await env.emulator.admin('PUT', '/clock', { advance_seconds: 120 });
     await page.getByRole('button', { name: 'Reload' }).click();

@@ -1,23 +1,14 @@
 // User stories of finding things: filters, status chips, sort and pages in the URL, expiry
 // at a glance across a moved clock, and the pickers.
-import { before, after, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startAll, scenario } from '../support/env.mjs';
+import { useEnv, scenario } from '../support/env.mjs';
 import { ConsolePage } from '../support/console-page.mjs';
 
-let env;
-before(async () => { env = await startAll(); });
-after(async () => { await env?.stop(); });
-beforeEach(async () => { await env.emulator.reset(); });
+const env = useEnv();
 
 /** The demo repository with a fresh token, its table shown. */
-async function openPayments(page) {
-  const c = new ConsolePage(page, env.appUrl);
-  await c.open('?namespace=acme-prod&repository=payments-api');
-  await c.useToken(await env.emulator.token());
-  await c.table.waitFor();
-  return c;
-}
+const openPayments = (page) => ConsolePage.openDemo(page, env);
 
 test('the filter hides rows on a phone-sized screen too, with the note of a hidden row, and shows them again as they were', () =>
   scenario(env, 'filter hides rows', async (page) => {
@@ -44,11 +35,8 @@ test('the filter hides rows on a phone-sized screen too, with the note of a hidd
 
 test('filter, status chips and sort live in the URL; a link reopens exactly that view', () =>
   scenario(env, 'url view state', async (page) => {
-    const c = new ConsolePage(page, env.appUrl);
     const token = await env.emulator.token();
-    await c.open('?namespace=acme-prod&repository=payments-api');
-    await c.useToken(token);
-    await c.table.waitFor();
+    const c = await ConsolePage.openDemo(page, env, { token });
     await c.filter.fill('contract');
     assert.deepEqual(await c.accounts(), ['contractor-ops', 'old-vendor']);
     // Typing goes into the URL once it pauses, with nothing else clicked.

@@ -15,9 +15,8 @@ use super::pace::Pace;
 use super::pool::{run_bounded, IN_FLIGHT};
 use super::session::Session;
 use super::view::View;
-use super::writes::{send_via, Via};
+use super::writes::{list_via, Via};
 use crate::api::error::Operation;
-use crate::api::responses;
 use crate::model::bulk::accounts::{parse_accounts, Accounts};
 use crate::model::bulk::change::from_plan;
 use crate::model::bulk::plan::{copies, pairs, plan, PlanRow};
@@ -282,14 +281,7 @@ async fn read_lists(session: Session, repos: Vec<RepoRef>) -> HashMap<String, Ve
         let lists = lists.clone();
         async move {
             let mut api = session.api_untracked();
-            let list = send_via(
-                session,
-                via,
-                &mut api,
-                |a| a.list_shares(&repo),
-                responses::share_list,
-            )
-            .await;
+            let list = list_via(session, via, &mut api, &repo).await;
             if let Ok(rows) = list {
                 lists.borrow_mut().insert(repo.display(), rows);
             }

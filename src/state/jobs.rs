@@ -18,8 +18,7 @@ use super::leave_guard::LeaveGuard;
 use super::pace::Pace;
 use super::pool::{run_bounded, IN_FLIGHT};
 use super::session::Session;
-use super::writes::{send_via, share_now, Via};
-use crate::api::responses;
+use super::writes::{list_via, share_now, Via};
 use crate::model::bulk::change::Change;
 use crate::model::write_check::{read_back, ReadBack};
 use crate::model::RepoRef;
@@ -195,14 +194,7 @@ impl Job {
         let groups: Vec<(RepoRef, Vec<usize>)> = by_repo.into_values().collect();
         run_bounded(groups, IN_FLIGHT, |_, (repo, items): (RepoRef, Vec<usize>)| async move {
             let mut api = session.api_untracked();
-            let list = send_via(
-                session,
-                via,
-                &mut api,
-                |a| a.list_shares(&repo),
-                responses::share_list,
-            )
-            .await;
+            let list = list_via(session, via, &mut api, &repo).await;
             for i in items {
                 let change = &changes[i];
                 let found = match &list {

@@ -13,7 +13,7 @@ use super::pace::Pace;
 use super::pool::{run_bounded, IN_FLIGHT};
 use super::session::Session;
 use super::wanted::Fetch;
-use super::writes::{send_via, Via};
+use super::writes::{list_via, send_via, Via};
 use crate::api::{responses, ApiError, SwrApi};
 use crate::model::bulk::export::Located;
 use crate::model::RepoRef;
@@ -151,14 +151,7 @@ async fn load_org(
             let (lists, done, progress) = (lists.clone(), done.clone(), progress.clone());
             let mut api = base.clone();
             async move {
-                let r = send_via(
-                    session,
-                    via,
-                    &mut api,
-                    |a| a.list_shares(&repo),
-                    responses::share_list,
-                )
-                .await;
+                let r = list_via(session, via, &mut api, &repo).await;
                 lists.borrow_mut()[i] = Some(r);
                 *done.borrow_mut() += 1;
                 progress(*done.borrow(), total);

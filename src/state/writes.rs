@@ -143,6 +143,23 @@ async fn read_back_after(
     Ok(read_back(expected, now?.as_slice(), false))
 }
 
+/// A repository's share list, through `via` (the job's pace, or None).
+pub async fn list_via(
+    session: Session,
+    via: Via<'_>,
+    api: &mut SwrApi,
+    repo: &RepoRef,
+) -> Result<Vec<Share>, ApiError> {
+    send_via(
+        session,
+        via,
+        api,
+        |a| a.list_shares(repo),
+        responses::share_list,
+    )
+    .await
+}
+
 /// The share of `account` as SWR has it now, from `list` (the repository's list, just
 /// read), or from SWR itself when the list is cut at SWR's page size and does not show it.
 pub async fn share_now(

@@ -22,6 +22,7 @@ use super::trusted::set_inner;
 use crate::model::deadline::format_utc;
 use crate::model::expiry::{Expiry, Status};
 use crate::model::share::Timestamp;
+use crate::model::table_view::Column;
 use crate::model::{Deadline, Share};
 use crate::state::selection::Selection;
 use crate::state::shares::SharesStore;
@@ -156,40 +157,32 @@ pub fn ShareRow(
     }
 }
 
-/// The share table's columns, by name (`TableCell`): the row writes them and finds them by name.
+/// The share table's cells, by name (`TableCell`): a checkbox, the columns of
+/// `table_view::Column` (the one list of them, also for sorting and the header), a menu.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum ShareCell {
     Select,
-    Account,
-    Permission,
-    ValidUntil,
-    Status,
-    Description,
-    Creator,
-    Created,
-    Updated,
+    Data(Column),
     Actions,
 }
 
 impl ShareCell {
-    /// The columns of a table with or without a checkbox first and a menu last.
+    const ALL: [ShareCell; Column::ALL.len() + 2] = {
+        let mut all = [ShareCell::Select; Column::ALL.len() + 2];
+        let mut i = 0;
+        while i < Column::ALL.len() {
+            all[i + 1] = ShareCell::Data(Column::ALL[i]);
+            i += 1;
+        }
+        all[Column::ALL.len() + 1] = ShareCell::Actions;
+        all
+    };
+
+    /// The cells of a table with or without a checkbox first and a menu last.
     pub fn columns(with_select: bool, with_actions: bool) -> &'static [ShareCell] {
-        use ShareCell::*;
-        const ALL: [ShareCell; 10] = [
-            Select,
-            Account,
-            Permission,
-            ValidUntil,
-            Status,
-            Description,
-            Creator,
-            Created,
-            Updated,
-            Actions,
-        ];
         let from = usize::from(!with_select);
-        let to = ALL.len() - usize::from(!with_actions);
-        &ALL[from..to]
+        let to = Self::ALL.len() - usize::from(!with_actions);
+        &Self::ALL[from..to]
     }
 }
 
@@ -199,21 +192,23 @@ impl TableCell for ShareCell {
     fn open(self) -> &'static str {
         match self {
             ShareCell::Select => r#"<td class="ss-select">"#,
-            ShareCell::Account => r#"<th scope="row" class="ss-mono" data-label="Account">"#,
-            ShareCell::Permission => r#"<td data-label="Permission">"#,
-            ShareCell::ValidUntil => r#"<td data-label="Valid until">"#,
-            ShareCell::Status => r#"<td data-label="Status">"#,
-            ShareCell::Description => r#"<td data-label="Description">"#,
-            ShareCell::Creator => r#"<td data-label="Creator">"#,
-            ShareCell::Created => r#"<td data-label="Created">"#,
-            ShareCell::Updated => r#"<td data-label="Updated">"#,
+            ShareCell::Data(c) => match c {
+                Column::Account => r#"<th scope="row" class="ss-mono" data-label="Account">"#,
+                Column::Permission => r#"<td data-label="Permission">"#,
+                Column::ValidUntil => r#"<td data-label="Valid until">"#,
+                Column::Status => r#"<td data-label="Status">"#,
+                Column::Description => r#"<td data-label="Description">"#,
+                Column::Creator => r#"<td data-label="Creator">"#,
+                Column::Created => r#"<td data-label="Created">"#,
+                Column::Updated => r#"<td data-label="Updated">"#,
+            },
             ShareCell::Actions => "<td>",
         }
     }
 
     fn close(self) -> &'static str {
         match self {
-            ShareCell::Account => "</th>",
+            ShareCell::Data(Column::Account) => "</th>",
             _ => "</td>",
         }
     }
@@ -238,24 +233,24 @@ fn cells(
                     r#"">"#
                 });
         }
-        ShareCell::Account => {
+        ShareCell::Data(Column::Account) => {
             h.text(&share.account);
         }
-        ShareCell::Permission => {
+        ShareCell::Data(Column::Permission) => {
             h.tag(r#"<span class="ss-chip">"#)
                 .text(share.permission_label())
                 .tag("</span>");
         }
-        ShareCell::ValidUntil => expiry_cell(h, share, &shown.clocked),
-        ShareCell::Status => status(h, shown.clocked.status),
-        ShareCell::Description => {
+        ShareCell::Data(Column::ValidUntil) => expiry_cell(h, share, &shown.clocked),
+        ShareCell::Data(Column::Status) => status(h, shown.clocked.status),
+        ShareCell::Data(Column::Description) => {
             h.tag(r#"<span class="ss-clamp" title=""#)
                 .text(&share.description)
                 .tag(r#"">"#)
                 .text(&share.description)
                 .tag("</span>");
         }
-        ShareCell::Creator => {
+        ShareCell::Data(Column::Creator) => {
             h.tag(r#"<span title=""#)
                 .text(&share.creator_id)
                 .tag(r#"">"#)
@@ -264,8 +259,8 @@ fn cells(
         }
         // Date and time may go on two lines: at 1280 px the table then fits without
         // scrolling sideways to the row's actions.
-        ShareCell::Created | ShareCell::Updated => {
-            let when = if c == ShareCell::Created {
+        ShareCell::Data(Column::Created | Column::Updated) => {
+            let when = if c == ShareCell::Data(Column::Created) {
                 created
             } else {
                 updated
@@ -353,19 +348,19 @@ fn live_cells(el: web_sys::Element, live: Live) {
         if shown.clocked != before.clocked {
             let mut h = Html::default();
             expiry_cell(&mut h, &share, &shown.clocked);
-            if let Some(td) = cell(ShareCell::ValidUntil) {
+            if let Some(td) = cell(ShareCell::Data(Column::ValidUntil)) {
                 set_inner(&td, &h);
             }
             h.clear();
             status(&mut h, shown.clocked.status);
-            if let Some(td) = cell(ShareCell::Status) {
+            if let Some(td) = cell(ShareCell::Data(Column::Status)) {
                 set_inner(&td, &h);
             }
         }
         if shown.utc != before.utc {
             for (c, when) in [
-                (ShareCell::Created, &created),
-                (ShareCell::Updated, &updated),
+                (ShareCell::Data(Column::Created), &created),
+                (ShareCell::Data(Column::Updated), &updated),
             ] {
                 if let Some(span) = first_in(cell(c)) {
                     span.set_text_content(Some(when.shown(shown.utc)));
@@ -527,13 +522,13 @@ mod tests {
     #[test]
     fn the_columns_are_the_data_with_a_checkbox_first_and_a_menu_last() {
         let data = ShareCell::columns(false, false);
-        assert_eq!(data.len(), 8);
-        assert_eq!(data[0], ShareCell::Account);
+        assert_eq!(data.len(), Column::ALL.len());
+        assert_eq!(data[0], ShareCell::Data(Column::Account));
         assert_eq!(ShareCell::columns(true, false)[1..], *data);
         assert_eq!(
             ShareCell::columns(true, true).last(),
             Some(&ShareCell::Actions)
         );
-        assert_eq!(ShareCell::columns(false, true)[..8], *data);
+        assert_eq!(ShareCell::columns(false, true)[..data.len()], *data);
     }
 }
