@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use swr_share::api::RawResponse;
+
 use swr_share::model::{RepoRef, Share};
 use swr_share::state::changes::Changes;
 use swr_share::state::embedding::{HostMode, HostOptions};
@@ -19,19 +19,12 @@ use web_sys::{HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::settle;
+use support::{settle, shares_from};
 
 fn share() -> Share {
     let body = r#"[{"access_domain":"partner","permit":"read","deadline":"2099-01-31T00:00:00Z","description":"old words",
       "creator_name":"alice","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z","status":true}]"#;
-    swr_share::api::responses::share_list(&RawResponse {
-        status: 200,
-        body: body.into(),
-        subject_token: None,
-        retry_after: None,
-    })
-    .unwrap()
-    .remove(0)
+    shares_from(body).remove(0)
 }
 
 /// Mounts both dialogs over a store for demo/paas and hands the store and its changes back.

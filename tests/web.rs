@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use swr_share::api::outcome::WriteOutcome;
-use swr_share::api::{ApiError, RawResponse};
+use swr_share::api::ApiError;
 use swr_share::model::new_share::NewShare;
 use swr_share::model::{RepoRef, Share};
 use swr_share::state::embedding::{HostMode, HostOptions};
@@ -23,7 +23,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::settle;
+use support::{settle, shares_from};
 
 fn container() -> HtmlElement {
     let doc = document();
@@ -71,13 +71,7 @@ fn demo_shares() -> Vec<Share> {
       {"namespace":"demo","repository":"paas","access_domain":"partner","permit":"read","deadline":"forever",
        "description":"","creator_id":"fb3f","creator_name":"user1","created":"2021-06-10T08:14:42.56632Z",
        "updated":"2021-06-10T08:14:42.56632Z","status":true}]"#;
-    swr_share::api::responses::share_list(&RawResponse {
-        status: 200,
-        body: body.into(),
-        subject_token: None,
-        retry_after: None,
-    })
-    .unwrap()
+    shares_from(body)
 }
 
 #[wasm_bindgen_test]
@@ -134,13 +128,7 @@ fn table_shows_markup_from_swr_as_text() {
        "deadline":"forever","description":"<img src=x onerror=\"alert(1)\"> & <b>bold</b>",
        "creator_id":"id\" onmouseover=\"x","creator_name":"<i>user</i>","created":"2021-06-10T08:14:42Z",
        "updated":"2021-06-10T08:14:42Z","status":true}]"#;
-    let shares = swr_share::api::responses::share_list(&RawResponse {
-        status: 200,
-        body: body.into(),
-        subject_token: None,
-        retry_after: None,
-    })
-    .unwrap();
+    let shares = shares_from(body);
     let handle = leptos::mount::mount_to(
         root.clone(),
         move || view! { <ShareTable shares=shares.clone()/> },

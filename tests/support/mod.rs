@@ -10,3 +10,14 @@ pub async fn settle(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
+
+/// The shares of a list answer SWR could send (`body`, JSON), read as the console reads it.
+pub fn shares_from(body: &str) -> Vec<swr_share::model::Share> {
+    swr_share::api::responses::share_list(&swr_share::api::RawResponse {
+        status: 200,
+        body: body.into(),
+        subject_token: None,
+        retry_after: None,
+    })
+    .unwrap()
+}

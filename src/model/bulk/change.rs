@@ -47,8 +47,8 @@ impl Change {
         }
     }
 
-    /// "valid until 2027-03-31, \"why\"" for the share as planned (None: revoked).
-    pub fn planned_terms(&self) -> Option<String> {
+    /// The deadline and description a create or an update asks for (None: a revoke).
+    fn asked(&self) -> Option<(&Deadline, &String)> {
         match &self.kind {
             ChangeKind::Create {
                 deadline,
@@ -57,28 +57,26 @@ impl Change {
             | ChangeKind::Update {
                 deadline,
                 description,
-            } => Some(terms(deadline, description)),
+            } => Some((deadline, description)),
             ChangeKind::Delete => None,
         }
     }
 
+    /// "valid until 2027-03-31, \"why\"" for the share as planned (None: revoked).
+    pub fn planned_terms(&self) -> Option<String> {
+        self.asked()
+            .map(|(deadline, description)| terms(deadline, description))
+    }
+
     pub fn expected(&self) -> Expected {
-        match &self.kind {
-            ChangeKind::Create {
-                deadline,
-                description,
-            }
-            | ChangeKind::Update {
-                deadline,
-                description,
-            } => Expected::Share {
-                account: self.account.clone(),
+        let account = self.account.clone();
+        match self.asked() {
+            Some((deadline, description)) => Expected::Share {
+                account,
                 deadline: deadline.clone(),
                 description: description.clone(),
             },
-            ChangeKind::Delete => Expected::Gone {
-                account: self.account.clone(),
-            },
+            None => Expected::Gone { account },
         }
     }
 

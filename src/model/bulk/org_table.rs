@@ -158,54 +158,28 @@ mod tests {
         ];
         let now = Utc.with_ymd_and_hms(2026, 11, 25, 0, 0, 0).unwrap();
         let ex: Vec<_> = rows.iter().map(|r| Expiry::of(&r.share, now, 14)).collect();
+        let visible =
+            |text, account, status, sort| org_visible(&rows, &ex, text, account, status, sort);
         // Still valid, soonest first; forever; the expired last.
         assert_eq!(
-            org_visible(&rows, &ex, "", "", StatusFilter::All, OrgSort::EndsSoonest),
+            visible("", "", StatusFilter::All, OrgSort::EndsSoonest),
             [2, 1, 0, 3]
         );
         assert_eq!(
-            org_visible(
-                &rows,
-                &ex,
-                "",
-                "partner-a",
-                StatusFilter::All,
-                OrgSort::Repository
-            ),
+            visible("", "partner-a", StatusFilter::All, OrgSort::Repository),
             [1, 2],
             "one account, any case"
         );
         assert_eq!(
-            org_visible(
-                &rows,
-                &ex,
-                "SVC-001",
-                "",
-                StatusFilter::All,
-                OrgSort::Account
-            ),
+            visible("SVC-001", "", StatusFilter::All, OrgSort::Account),
             [1, 3]
         );
         assert_eq!(
-            org_visible(
-                &rows,
-                &ex,
-                "",
-                "",
-                StatusFilter::Expiring,
-                OrgSort::EndsSoonest
-            ),
+            visible("", "", StatusFilter::Expiring, OrgSort::EndsSoonest),
             [2]
         );
         assert_eq!(
-            org_visible(
-                &rows,
-                &ex,
-                "",
-                "",
-                StatusFilter::Expired,
-                OrgSort::EndsSoonest
-            ),
+            visible("", "", StatusFilter::Expired, OrgSort::EndsSoonest),
             [3]
         );
         assert_eq!(OrgSort::parse(OrgSort::Account.key()), OrgSort::Account);
