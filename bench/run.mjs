@@ -166,9 +166,11 @@ async function measureBulk({ rate = 0 } = {}) {
   await page.getByRole('button', { name: 'List its repositories' }).click();
   await page.getByLabel('Accounts (commas, spaces or one per line)').fill(BULK_ACCOUNTS.join('\n'));
   const filter = page.getByLabel('Filter repositories');
-  for (const f of ['svc-00', 'svc-01']) {
+  // The button names the count of what the filter shows: waiting for that count means the
+  // click is on this filter's result, not the one before (a race on a busy machine).
+  for (const [f, n] of [['svc-00', 9], ['svc-01', 10]]) {
     await filter.fill(f);
-    await page.getByRole('button', { name: /^Select the \d+ matching$/ }).click();
+    await page.getByRole('button', { name: `Select the ${n} matching` }).click();
   }
   for (let j = 20; j <= BULK.repos; j += 1) {
     await filter.fill(`svc-0${j}`);

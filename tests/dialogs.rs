@@ -19,7 +19,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{settle, shares_from};
+use support::{shares_from, until};
 
 fn share() -> Share {
     let body = r#"[{"access_domain":"partner","permit":"read","deadline":"2099-01-31T00:00:00Z","description":"old words",
@@ -65,8 +65,7 @@ async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
     let d = dialog(&root, "ss-edit-h");
     assert!(!d.open());
     store.edit(share());
-    settle(20).await;
-    assert!(d.open(), "opens as a modal");
+    until("the edit dialog to open as a modal", || d.open()).await;
     assert!(d
         .text_content()
         .unwrap()
@@ -91,14 +90,16 @@ async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
         .unwrap();
     let save: HtmlElement = root.query_selector("#ss-edit-h ~ * button[type=submit], dialog[aria-labelledby=ss-edit-h] button[type=submit]").unwrap().unwrap().unchecked_into();
     save.click();
-    settle(20).await;
-    assert!(root
-        .query_selector("#ss-edit-last-day-msg")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap()
-        .contains("in the past"));
+    let msg = || {
+        root.query_selector("#ss-edit-last-day-msg")
+            .unwrap()
+            .and_then(|m| m.text_content())
+            .unwrap_or_default()
+    };
+    until("the day to be refused as in the past", || {
+        msg().contains("in the past")
+    })
+    .await;
     assert_eq!(changes.update.version().get_untracked(), 0, "nothing sent");
 
     // Cancel closes it and clears the state.
@@ -108,8 +109,7 @@ async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
         .unwrap()
         .unchecked_into();
     cancel.click();
-    settle(20).await;
-    assert!(!d.open());
+    until("the dialog to close", || !d.open()).await;
     assert!(store.editing.get_untracked().is_none());
 }
 
@@ -117,9 +117,8 @@ async fn edit_dialog_opens_filled_and_refuses_a_past_day() {
 async fn revoke_dialog_names_account_and_repository() {
     let (root, store, _) = mount();
     store.revoking.set(Some(share()));
-    settle(20).await;
     let d = dialog(&root, "ss-revoke-h");
-    assert!(d.open());
+    until("the revoke dialog to open", || d.open()).await;
     let text = d.text_content().unwrap();
     assert!(text.contains("Revoke partner?"), "{text}");
     assert!(text.contains("demo/paas"), "{text}");
@@ -135,6 +134,8 @@ async fn revoke_dialog_names_account_and_repository() {
     );
     // The dialog closing by itself (Escape does this) clears the state too.
     d.close();
-    settle(20).await;
-    assert!(store.revoking.get_untracked().is_none());
+    until("the state to clear", || {
+        store.revoking.get_untracked().is_none()
+    })
+    .await;
 }

@@ -23,7 +23,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
-use support::{settle, shares_from};
+use support::{shares_from, until};
 
 fn container() -> HtmlElement {
     let doc = document();
@@ -156,23 +156,27 @@ fn table_shows_markup_from_swr_as_text() {
 struct Harness {
     root: HtmlElement,
     dispatched: Rc<Cell<u32>>,
+    /// The fake action answers once this is true.
+    answer: Rc<Cell<bool>>,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
-/// Mounts the form over a fake action that answers `result` after `delay_ms`, inside a
-/// session with no token (so nothing can reach the network).
-fn form_with(result: WriteOutcome, delay_ms: i32) -> Harness {
+/// Mounts the form over a fake action that answers `result` at once, or (`held`) when the
+/// test sets `answer`, inside a session with no token (so nothing can reach the network).
+fn form_with(result: WriteOutcome, held: bool) -> Harness {
     let root = container();
     let dispatched = Rc::new(Cell::new(0));
     let counter = dispatched.clone();
+    let answer = Rc::new(Cell::new(!held));
+    let gate = answer.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let result = result.clone();
-        let counter = counter.clone();
+        let (counter, gate) = (counter.clone(), gate.clone());
         let action = Action::new_local(move |_: &(RepoRef, NewShare)| {
             counter.set(counter.get() + 1);
-            let result = result.clone();
+            let (result, gate) = (result.clone(), gate.clone());
             async move {
-                settle(delay_ms).await;
+                until("the test to let the answer through", || gate.get()).await;
                 result
             }
         });
@@ -189,17 +193,21 @@ fn form_with(result: WriteOutcome, delay_ms: i32) -> Harness {
     Harness {
         root,
         dispatched,
+        answer,
         _handle: handle,
     }
 }
 
 #[wasm_bindgen_test]
 async fn invalid_input_is_explained_and_nothing_is_sent() {
-    let h = form_with(WriteOutcome::Done(None), 0);
+    let h = form_with(WriteOutcome::Done(None), false);
     type_into(&h.root, "#ss-account", "two words");
     type_into(&h.root, "#ss-description", &"x".repeat(1001));
     click(&h.root, "button[type=submit]");
-    settle(10).await;
+    until("the account's message", || {
+        !text(&h.root, "#ss-account-msg").is_empty()
+    })
+    .await;
     assert_eq!(h.dispatched.get(), 0, "no request for invalid input");
     assert!(text(&h.root, "#ss-account-msg").contains("A space is not allowed"));
     assert!(text(&h.root, "#ss-last-day-msg").contains("Choose the last valid day"));
@@ -216,25 +224,31 @@ async fn invalid_input_is_explained_and_nothing_is_sent() {
     type_into(&h.root, "#ss-description", "");
     type_into(&h.root, "#ss-last-day", "2099-01-01");
     click(&h.root, "button[type=submit]");
-    settle(10).await;
+    until("the duplicate to be named", || {
+        text(&h.root, "#ss-account-msg").contains("already has a share")
+    })
+    .await;
     assert_eq!(h.dispatched.get(), 0);
-    assert!(text(&h.root, "#ss-account-msg").contains("already has a share"));
 }
 
 #[wasm_bindgen_test]
 async fn success_names_what_swr_stored() {
     let mut stored = demo_shares().remove(0);
     stored.account = "new-partner".into();
-    let h = form_with(WriteOutcome::Done(Some(stored)), 0);
+    let h = form_with(WriteOutcome::Done(Some(stored)), false);
     type_into(&h.root, "#ss-account", "New-Partner");
     type_into(&h.root, "#ss-last-day", "2099-01-31");
-    settle(10).await; // effects run on the next tick
-    assert!(text(&h.root, "[data-testid=cutoff]").contains("Access ends at 2099-02-01 00:00 UTC"));
+    until("the exact end of access", || {
+        text(&h.root, "[data-testid=cutoff]").contains("Access ends at 2099-02-01 00:00 UTC")
+    })
+    .await;
     click(&h.root, "button[type=submit]");
-    settle(30).await;
-    assert_eq!(h.dispatched.get(), 1);
     // What SWR stored is named, not what was typed.
-    assert!(text(&h.root, ".ss-success").contains("Shared demo/paas with new-partner"));
+    until("the success naming what SWR stored", || {
+        text(&h.root, ".ss-success").contains("Shared demo/paas with new-partner")
+    })
+    .await;
+    assert_eq!(h.dispatched.get(), 1);
 }
 
 #[wasm_bindgen_test]
@@ -243,12 +257,12 @@ async fn failure_keeps_the_input_and_names_status_code_and_remedy() {
         409,
         r#"{"errorCode":"SVCSTG.SWR.4090089","errorMessage":"The shared account already exists"}"#,
     );
-    let h = form_with(WriteOutcome::Failed(err), 0);
+    let h = form_with(WriteOutcome::Failed(err), false);
     type_into(&h.root, "#ss-account", "late-partner");
     type_into(&h.root, "#ss-description", "keep me");
     input(&h.root, "input[type=checkbox]").click();
     click(&h.root, "button[type=submit]");
-    settle(30).await;
+    until("the failure", || !text(&h.root, "[role=alert]").is_empty()).await;
     assert_eq!(input(&h.root, "#ss-account").value(), "late-partner");
     assert_eq!(input(&h.root, "#ss-description").value(), "keep me");
     let alert = text(&h.root, "[role=alert]");
@@ -259,18 +273,20 @@ async fn failure_keeps_the_input_and_names_status_code_and_remedy() {
 
 #[wasm_bindgen_test]
 async fn one_click_one_request_while_pending() {
-    let h = form_with(WriteOutcome::Done(None), 300);
+    let h = form_with(WriteOutcome::Done(None), true);
     type_into(&h.root, "#ss-account", "slow-partner");
     input(&h.root, "input[type=checkbox]").click();
     click(&h.root, "button[type=submit]");
-    settle(20).await;
     let button: web_sys::HtmlButtonElement = h
         .root
         .query_selector("button[type=submit]")
         .unwrap()
         .unwrap()
         .unchecked_into();
-    assert!(button.disabled(), "disabled while the request runs");
+    until("the button to be disabled while the request runs", || {
+        button.disabled()
+    })
+    .await;
     assert!(button.text_content().unwrap().contains("Sharing"));
     // A second submit (e.g. Enter in a field) while pending sends nothing.
     let form: web_sys::HtmlFormElement = h
@@ -280,7 +296,10 @@ async fn one_click_one_request_while_pending() {
         .unwrap()
         .unchecked_into();
     let _ = form.request_submit();
-    settle(400).await;
+    h.answer.set(true);
+    until("the answer to enable the button again", || {
+        !button.disabled()
+    })
+    .await;
     assert_eq!(h.dispatched.get(), 1);
-    assert!(!button.disabled());
 }
