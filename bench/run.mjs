@@ -258,6 +258,8 @@ async function heap(page) {
 const samples = { app: {}, vanilla: {} };
 const push = (which, key, v) => { (samples[which][key] ||= []).push(v); };
 
+// What the harness started is stopped however the runs end (a failed run included).
+try {
 for (let i = 0; i < runs; i += 1) {
   console.error(`run ${i + 1} of ${runs}`);
   for (const which of (i % 2 ? ['vanilla', 'app'] : ['app', 'vanilla'])) {
@@ -304,11 +306,12 @@ for (let i = 0; i < runs; i += 1) {
   // 26 s each: in a smoke run and in the first three runs only.
   if (i < 3) push('app', 'bulkThrottled', await measureBulk({ rate: BULK.rate }));
 }
-
-await browser.close();
-await nginx.stop();
-await emulator.stop();
-fs.rmSync(site, { recursive: true, force: true });
+} finally {
+  await browser.close();
+  await nginx.stop();
+  await emulator.stop();
+  fs.rmSync(site, { recursive: true, force: true });
+}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const m = (which, key) => median(samples[which][key]);
