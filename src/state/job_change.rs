@@ -8,7 +8,7 @@
 
 use super::pool::sleep;
 use super::session::Session;
-use super::writes::{send_via, share_now, Via};
+use super::writes::{list_via, send_via, share_now, Via};
 use crate::api::error::Operation;
 use crate::api::responses::{self, documented_status, WriteAnswer};
 use crate::api::retry::{retry_delay_ms, MAX_ATTEMPTS};
@@ -183,14 +183,7 @@ async fn settled(
     api: &mut SwrApi,
     change: &Change,
 ) -> Result<Settled, ApiError> {
-    let list = send_via(
-        session,
-        via,
-        api,
-        |a| a.list_shares(&change.repo),
-        responses::share_list,
-    )
-    .await?;
+    let list = list_via(session, via, api, &change.repo).await?;
     let now = share_now(session, via, api, &change.repo, &change.account, &list).await?;
     Ok(settle(
         &change.expected(),

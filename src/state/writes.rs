@@ -137,7 +137,7 @@ async fn read_back_after(
     repo: &RepoRef,
     expected: &Expected,
 ) -> Result<ReadBack, ApiError> {
-    let rows = send_retrying(session, api, |a| a.list_shares(repo), responses::share_list).await?;
+    let rows = list_via(session, None, api, repo).await?;
     let now = share_now(session, None, api, repo, expected.account(), &rows).await;
     target.keep(ListKey::new(api, repo.clone()), rows);
     Ok(read_back(expected, now?.as_slice(), false))

@@ -9,6 +9,7 @@ pub mod copy_button;
 pub mod deadline_picker;
 pub mod edit_dialog;
 pub mod in_step;
+pub mod list_notes;
 pub mod list_toolbar;
 pub mod markup;
 pub mod modal;

@@ -2,14 +2,12 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use super::alert::Alert;
 use super::chunks;
+use super::list_notes::{list_notes, pager};
 use super::list_toolbar::ListToolbar;
 use super::on_demand::{latch, OnDemand};
 use super::share_table::ShareTable;
-use crate::api::error::Operation;
 use crate::model::expiry::Expiry;
-use crate::model::limits::{LIST_PAGE_SIZE, MAX_SHARES};
 use crate::model::table_view::{ordered, page_count, page_of, Sort};
 use crate::state::clock::Now;
 use crate::state::selection::Selection;
@@ -79,50 +77,9 @@ pub fn SharesSection() -> impl IntoView {
     });
     let matching = move || page.with(|(_, n)| *n);
     let pages = move || page_count(matching());
-    let current_page = move || view.0.with(|v| v.page).clamp(1, pages());
-    let repo_name = move || store.repo.get().map(|r| r.display()).unwrap_or_default();
-    // The page is read before the update: reading the view inside its own update would
-    // re-enter the signal.
-    let go_to = move |page: usize| view.0.update(|v| v.page = page);
-
-    let status_line = move || {
-        if !session.has_token() {
-            return "Paste a token above (or sign in) to see who this repository is shared with."
-                .to_string();
-        }
-        let Some(repo) = store.repo.get() else {
-            return "Enter an organization and a repository to see its shares.".to_string();
-        };
-        if store.loading() {
-            return format!("Loading the shares of {}…", repo.display());
-        }
-        match store.with_shares(|l| l.map(Vec::len)) {
-            None => String::new(),
-            // SWR lists at most one page: a full page means "this many or more".
-            Some(LIST_PAGE_SIZE) => format!(
-                "{} is shared with at least {LIST_PAGE_SIZE} accounts (of at most {MAX_SHARES}); SWR lists {LIST_PAGE_SIZE}.",
-                repo.display()
-            ),
-            Some(n) => {
-                let accounts = if n == 1 { "account" } else { "accounts" };
-                format!(
-                    "{} is shared with {n} {accounts} ({n} of at most {MAX_SHARES}).",
-                    repo.display()
-                )
-            }
-        }
-    };
-    let truncated = move || all.with(|l| l.len() == LIST_PAGE_SIZE);
-    let empty = move || store.with_shares(|l| l.is_some_and(|l| l.is_empty()));
     let loaded = move || all.with(|l| !l.is_empty());
     // While the list shows an error (a refused token), the filter stays where it was.
     let failed = move || store.error().is_some();
-    let focus_token = move |_| {
-        if let Some(el) = document().get_element_by_id("ss-token") {
-            use wasm_bindgen::JsCast;
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    };
     // Parts fetched on demand: once wanted, kept (closing a dialog must not unload it).
     // The add form comes after the list has answered, so the first rows come first.
     let add_wanted = first_screen;
@@ -149,28 +106,7 @@ pub fn SharesSection() -> impl IntoView {
                     "Reload"
                 </button>
             </div>
-            <p class="ss-muted" role="status" aria-live="polite" data-testid="list-status">{status_line}</p>
-            {move || store.error().map(|e| {
-                let unauthorized = e.is_unauthorized();
-                view! {
-                    <Alert headline="Could not load the shares. ">
-                        {e.describe(Operation::List)}
-                        {unauthorized.then(|| view! {
-                            " " <button type="button" class="ss-link-button" on:click=focus_token>"Enter a new token"</button>
-                        })}
-                    </Alert>
-                }
-            })}
-            <Show when=truncated>
-                <p class="ss-warn" role="note">
-                    "SWR returned exactly " {LIST_PAGE_SIZE} " rows, its default page size: this repository may be shared with more accounts than are listed here."
-                </p>
-            </Show>
-            <Show when=empty>
-                <p class="ss-empty">
-                    {repo_name} " is not shared with any account yet. Only private images can be shared, within one region, and recipients may only pull."
-                </p>
-            </Show>
+            {list_notes(all)}
             <Show when=move || loaded() || failed()>
                 <ListToolbar expiries=expiries warning_days=warning_days utc_times=utc_times known=Signal::derive(loaded)/>
             </Show>
@@ -192,11 +128,7 @@ pub fn SharesSection() -> impl IntoView {
                     />
                 </div>
                 <Show when=move || { pages() > 1 }>
-                    <nav class="ss-pager" aria-label="Pages">
-                        <button type="button" class="ss-secondary" disabled=move || { current_page() <= 1 } on:click=move |_| go_to(current_page() - 1)>"Previous"</button>
-                        <span>{move || format!("Page {} of {} ({} shares)", current_page(), pages(), matching())}</span>
-                        <button type="button" class="ss-secondary" disabled=move || { current_page() >= pages() } on:click=move |_| go_to(current_page() + 1)>"Next"</button>
-                    </nav>
+                    {pager(matching, pages)}
                 </Show>
             </Show>
             <Show when=move || bulk_wanted.get()>
