@@ -8,8 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 export function precompress(dir) {
-  // Recursive: wasm-bindgen's snippets are in snippets/.
-  const hashed = fs.readdirSync(dir, { recursive: true }).filter((f) => /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(f));
+  const hashed = fs.readdirSync(dir).filter((f) => /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(f));
   for (const f of hashed) {
     const data = fs.readFileSync(path.join(dir, f));
     fs.writeFileSync(path.join(dir, `${f}.gz`), zlib.gzipSync(data, { level: 9 }));
