@@ -83,6 +83,27 @@ test('revoke names account and repository; Undo brings the share back as it was'
     await notice.waitFor({ state: 'detached', timeout: 2000 });
   }));
 
+test('while a notice is up, the first click on a button at the end of the page acts', () =>
+  scenario(env, 'click through notice', async (page) => {
+    const c = await openPayments(page);
+    await c.rowAction('partner-bank', 'Revoke…');
+    await c.revokeDialog.getByRole('button', { name: 'Revoke partner-bank' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    const notice = page.locator('.ss-toast').filter({ hasText: 'restored with its deadline and description' });
+    await notice.waitFor();
+    // The page ends in room for the notice; the notice giving way must not move the button
+    // away from under the pointer between press and release (a click that did nothing).
+    await c.account.fill('late-partner');
+    await c.lastDay.fill(utcDay(30));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.equal(await notice.count(), 1, 'the notice is still up when the button is pressed');
+    let posts = 0;
+    page.on('request', (r) => { if (r.method() === 'POST') posts += 1; });
+    await c.shareButton.click();
+    await c.addForm.locator('.ss-success').filter({ hasText: 'with late-partner' }).waitFor({ timeout: 5000 });
+    assert.equal(posts, 1);
+  }));
+
 test('after a revoke, nothing on the page still speaks of that share as current', () =>
   scenario(env, 'revoke clears notes', async (page) => {
     const c = await openPayments(page);

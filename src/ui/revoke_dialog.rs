@@ -108,14 +108,16 @@ fn UndoToast() -> impl IntoView {
         })
     };
     // A notice only informs: it gives way to the user's next key or click (outside it), so
-    // that it never covers what that action shows (an outcome line near the bottom).
+    // that it never covers what that action shows (an outcome line near the bottom). On the
+    // finished click, not the press: the page's room for the notice goes with it, and a
+    // button near the end of the page would move from under the pointer before the release.
     let give_way = move || {
         if store.notice.with_untracked(Option::is_some) {
             store.notice.set(None);
         }
     };
     let keys = window_event_listener(leptos::ev::keydown, move |_| give_way());
-    let clicks = window_event_listener(leptos::ev::pointerdown, move |e| {
+    let clicks = window_event_listener(leptos::ev::click, move |e| {
         let on_toast = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
