@@ -50,7 +50,7 @@ try {
     '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
     '--out-dir', bindgen, '--out-name', base, path.join(split, `${base}.wasm`),
   ]);
-  const optimize = (from, to) => run('wasm-opt', ['-Oz', from, '-o', to]);
+  const optimize = (from, to) => run('wasm-opt', ['-Oz', '--converge', from, '-o', to]);
 
   // Chunks first: the loader names them, and its own name is imported by the main JS.
   let loader = fs.readFileSync(path.join(split, '__wasm_split.js'), 'utf8');

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::jobs::Job;
+use super::loader::Loader;
 use super::org::private_repos;
 use super::pace::Pace;
 use super::pool::{run_bounded, IN_FLIGHT};
@@ -39,8 +39,10 @@ pub type Imported = Result<(Vec<Wanted>, Vec<String>), String>;
 #[derive(Clone, Copy)]
 pub struct Bulk {
     pub namespace: RwSignal<String>,
-    /// The organization's private repositories, or why they could not be listed.
-    pub repos: RwSignal<Option<Result<Vec<RepoRef>, String>>>,
+    /// The organization's private repositories, or why they could not be listed, for the
+    /// organization last asked for.
+    repos: Loader<String, Vec<RepoRef>, String>,
+    repos_of: RwSignal<Option<String>>,
     pub source: RwSignal<Source>,
     pub accounts_text: RwSignal<String>,
     pub accounts: Memo<Accounts>,
@@ -52,10 +54,9 @@ pub struct Bulk {
     pub forever: RwSignal<bool>,
     pub description: RwSignal<String>,
     pub imported: RwSignal<Option<Imported>>,
-    /// Why the dry run could not be made.
-    pub error: RwSignal<Option<String>>,
-    pub planned: RwSignal<Option<Vec<PlanRow>>>,
-    pub planning: RwSignal<bool>,
+    /// The dry run (or why it could not be made), for the last Preview asked for.
+    plan: Loader<u64, Vec<PlanRow>, String>,
+    previews: RwSignal<u64>,
     pub job: Job,
     session: Session,
     view: View,
@@ -66,7 +67,8 @@ impl Bulk {
         let accounts_text = RwSignal::new(String::new());
         let bulk = Bulk {
             namespace: RwSignal::new(view.0.with_untracked(|v| v.namespace.clone())),
-            repos: RwSignal::new(None),
+            repos: Loader::new(),
+            repos_of: RwSignal::new(None),
             source: RwSignal::new(Source::Accounts),
             accounts_text,
             accounts: Memo::new(move |_| accounts_text.with(|t| parse_accounts(t))),
@@ -77,9 +79,8 @@ impl Bulk {
             forever: RwSignal::new(false),
             description: RwSignal::new(String::new()),
             imported: RwSignal::new(None),
-            error: RwSignal::new(None),
-            planned: RwSignal::new(None),
-            planning: RwSignal::new(false),
+            plan: Loader::new(),
+            previews: RwSignal::new(0),
             job: Job::new(),
             session,
             view,
@@ -93,32 +94,29 @@ impl Bulk {
     /// Lists the organization's private repositories (all pages).
     pub fn load_repos(self) {
         let ns = self.namespace.get_untracked().trim().to_string();
-        if let Err(e) = validate_namespace(&ns) {
-            self.repos.set(Some(Err(e)));
-            return;
-        }
-        self.view.update(|v| v.namespace = ns.clone());
-        self.repos.set(None);
+        self.repos_of.set(Some(ns.clone()));
         let session = self.session;
-        spawn_local(async move {
+        let view = self.view;
+        self.repos.load(ns.clone(), move |_| async move {
+            validate_namespace(&ns)?;
+            view.update(|v| v.namespace = ns.clone());
             let mut api = session.api_untracked();
-            let r = private_repos(session, None, &mut api, &ns)
+            private_repos(session, None, &mut api, &ns)
                 .await
-                .map_err(|e| e.describe(Operation::Repositories));
-            // Only for the organization still asked for.
-            if self.namespace.get_untracked().trim() == ns {
-                self.repos.set(Some(r));
-            }
+                .map_err(|e| e.describe(Operation::Repositories))
         });
     }
 
+    /// Why the organization's repositories could not be listed.
+    pub fn repos_error(&self) -> Option<String> {
+        self.repos_of
+            .with(|k| k.as_ref().and_then(|k| self.repos.error(k)))
+    }
+
     pub fn all_repos(&self) -> Vec<RepoRef> {
-        self.repos.with(|r| {
-            r.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .cloned()
-                .unwrap_or_default()
-        })
+        self.repos_of
+            .with(|k| k.as_ref().and_then(|k| self.repos.value(k)))
+            .unwrap_or_default()
     }
 
     /// The repositories the filter matches.
@@ -196,19 +194,16 @@ impl Bulk {
 
     /// The dry run: every list involved read (at a pace), every pair planned against it.
     pub fn preview(self) {
-        self.error.set(None);
-        self.planned.set(None);
-        let wanted = match self.wanted() {
-            Ok(w) => w,
-            Err(e) => return self.error.set(Some(e)),
-        };
+        let wanted = self.wanted();
         let ns = self.namespace.get_untracked().trim().to_string();
         let source = (self.source.get_untracked() == Source::Copy)
             .then(|| RepoRef::new(&ns, &self.copy_from.get_untracked()).ok())
             .flatten();
-        self.planning.set(true);
+        let n = self.previews.get_untracked() + 1;
+        self.previews.set(n);
         let session = self.session;
-        spawn_local(async move {
+        self.plan.load(n, move |_| async move {
+            let wanted = wanted?;
             let mut needed: Vec<RepoRef> = Vec::new();
             for r in wanted.iter().map(|w| &w.repo).chain(source.as_ref()) {
                 if !needed.contains(r) {
@@ -223,32 +218,45 @@ impl Bulk {
                         &wanted.iter().map(|w| w.repo.clone()).collect::<Vec<_>>(),
                     ),
                     None => {
-                        self.error.set(Some(format!(
-                            "The shares of {} could not be read.",
-                            s.display()
-                        )));
-                        self.planning.set(false);
-                        return;
+                        return Err(format!("The shares of {} could not be read.", s.display()))
                     }
                 },
                 None => wanted,
             };
             let today = chrono::Utc::now().date_naive();
-            self.planned.set(Some(plan(
+            Ok(plan(
                 wanted,
                 |r| lists.get(&r.display()).map(Vec::as_slice),
                 today,
-            )));
-            self.planning.set(false);
+            ))
         });
+    }
+
+    /// The dry run of the last Preview, once its lists are read.
+    pub fn planned(&self) -> Option<Vec<PlanRow>> {
+        self.plan.value(&self.previews.get())
+    }
+
+    pub fn with_planned<R>(&self, f: impl FnOnce(Option<&Vec<PlanRow>>) -> R) -> R {
+        self.plan
+            .with(&self.previews.get(), |r| f(r.and_then(|r| r.as_ref().ok())))
+    }
+
+    /// Why the dry run could not be made.
+    pub fn plan_error(&self) -> Option<String> {
+        self.plan.error(&self.previews.get())
+    }
+
+    /// The lists of the last Preview are being read.
+    pub fn planning(&self) -> bool {
+        self.plan.loading(&self.previews.get())
     }
 
     /// Update or keep a share planned with other terms.
     pub fn choose_update(self, repo: &RepoRef, account: &str, update: bool) {
-        self.planned.update(|p| {
+        self.plan.update(&self.previews.get_untracked(), |p| {
             if let Some(row) = p
                 .iter_mut()
-                .flatten()
                 .find(|r| r.wanted.repo == *repo && r.wanted.account == account)
             {
                 row.update = update;
@@ -257,14 +265,11 @@ impl Bulk {
     }
 
     pub fn to_send(&self) -> usize {
-        self.planned.with(|p| {
-            p.as_ref()
-                .map_or(0, |p| p.iter().filter(|r| r.sends()).count())
-        })
+        self.with_planned(|p| p.map_or(0, |p| p.iter().filter(|r| r.sends()).count()))
     }
 
     pub fn send(self) {
-        if let Some(rows) = self.planned.get_untracked() {
+        if let Some(rows) = untrack(|| self.planned()) {
             self.job.start(self.session, from_plan(&rows));
         }
     }

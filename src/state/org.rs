@@ -7,12 +7,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::loader::Loader;
 use super::pace::Pace;
 use super::pool::{run_bounded, IN_FLIGHT};
 use super::session::Session;
-use super::wanted::Fetch;
 use super::writes::{list_via, send_via, Via};
 use crate::api::{responses, ApiError, SwrApi};
 use crate::model::bulk::export::Located;
@@ -39,7 +38,7 @@ pub struct OrgData {
 #[derive(Clone, Copy)]
 pub struct OrgShares {
     pub key: RwSignal<Option<OrgKey>>,
-    fetch: Fetch<OrgKey, OrgData>,
+    loader: Loader<OrgKey, OrgData>,
     /// Repositories read so far, and how many there are (0 until they are listed).
     pub progress: RwSignal<(usize, usize)>,
 }
@@ -48,7 +47,7 @@ impl OrgShares {
     pub fn new() -> OrgShares {
         OrgShares {
             key: RwSignal::new(None),
-            fetch: Fetch::new(),
+            loader: Loader::new(),
             progress: RwSignal::new((0, 0)),
         }
     }
@@ -63,32 +62,28 @@ impl OrgShares {
         };
         self.key.set(Some(key.clone()));
         self.progress.set((0, 0));
-        let ticket = self.fetch.start(key);
-        let fetch = self.fetch;
         let progress = self.progress;
-        let latest = ticket.clone();
-        spawn_local(async move {
-            let result = load_org(session, &mut api, &namespace, move |done, total| {
+        self.loader.load(key, move |still| async move {
+            load_org(session, &mut api, &namespace, move |done, total| {
                 // Progress of a load that is no longer wanted is not shown.
-                if fetch.is_latest(&latest) {
+                if still.get() {
                     progress.set((done, total));
                 }
             })
-            .await;
-            fetch.finish(ticket, result);
+            .await
         });
     }
 
     pub fn with<R>(&self, f: impl FnOnce(Option<&Result<OrgData, ApiError>>) -> R) -> R {
         match self.key.get() {
-            Some(k) => self.fetch.with(&k, f),
+            Some(k) => self.loader.with(&k, f),
             None => f(None),
         }
     }
 
     pub fn loading(&self) -> bool {
         self.key
-            .with(|k| k.as_ref().is_some_and(|k| self.fetch.loading(k)))
+            .with(|k| k.as_ref().is_some_and(|k| self.loader.loading(k)))
     }
 }
 

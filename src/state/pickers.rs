@@ -4,10 +4,9 @@
 //! "Retry" loads them again in place. Answers follow the one rule of `wanted`.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::loader::Loader;
 use super::session::Session;
-use super::wanted::Fetch;
 use crate::api::error::Operation;
 use crate::api::{responses, transport, ApiError, SwrApi};
 use crate::model::names::validate_namespace;
@@ -34,8 +33,8 @@ impl PickerKey {
 pub struct Pickers {
     ns_key: Memo<Option<PickerKey>>,
     repo_key: Memo<Option<PickerKey>>,
-    namespaces_fetch: Fetch<PickerKey, Vec<String>>,
-    repos_fetch: Fetch<PickerKey, Vec<String>>,
+    namespace_names: Loader<PickerKey, Vec<String>>,
+    repo_names: Loader<PickerKey, Vec<String>>,
 }
 
 async fn all_private_repos(key: &PickerKey) -> Result<Vec<String>, ApiError> {
@@ -85,8 +84,8 @@ impl Pickers {
         let p = Pickers {
             ns_key,
             repo_key,
-            namespaces_fetch: Fetch::new(),
-            repos_fetch: Fetch::new(),
+            namespace_names: Loader::new(),
+            repo_names: Loader::new(),
         };
         // Each list is asked for when its own key changes: a new organization typed asks
         // for its repositories, not again for the organizations.
@@ -98,44 +97,30 @@ impl Pickers {
     }
 
     fn load_namespaces(self, again: bool) {
-        let Some(key) = self.ns_key.get() else {
-            self.namespaces_fetch.cancel();
-            return;
-        };
-        if !again && self.namespaces_fetch.asked(&key) {
-            return;
-        }
-        let ticket = self.namespaces_fetch.start(key.clone());
-        spawn_local(async move {
-            let r = manageable_namespaces(&key).await;
-            self.namespaces_fetch.finish(ticket, r);
+        let key = self.ns_key.get();
+        self.namespace_names.want(key, again, |key| async move {
+            manageable_namespaces(&key).await
         });
     }
 
     fn load_repositories(self, again: bool) {
-        let Some(key) = self.repo_key.get() else {
-            self.repos_fetch.cancel();
-            return;
-        };
-        if !again && self.repos_fetch.asked(&key) {
-            return;
-        }
-        let ticket = self.repos_fetch.start(key.clone());
-        spawn_local(async move {
-            let r = all_private_repos(&key).await;
-            self.repos_fetch.finish(ticket, r);
-        });
+        let key = self.repo_key.get();
+        self.repo_names.want(
+            key,
+            again,
+            |key| async move { all_private_repos(&key).await },
+        );
     }
 
     pub fn namespaces(&self) -> Vec<String> {
         self.ns_key
-            .with(|k| k.as_ref().and_then(|k| self.namespaces_fetch.value(k)))
+            .with(|k| k.as_ref().and_then(|k| self.namespace_names.value(k)))
             .unwrap_or_default()
     }
 
     pub fn repositories(&self) -> Vec<String> {
         self.repo_key
-            .with(|k| k.as_ref().and_then(|k| self.repos_fetch.value(k)))
+            .with(|k| k.as_ref().and_then(|k| self.repo_names.value(k)))
             .unwrap_or_default()
     }
 
@@ -143,10 +128,10 @@ impl Pickers {
     pub fn note(&self) -> Option<String> {
         let ns = self
             .ns_key
-            .with(|k| k.as_ref().and_then(|k| self.namespaces_fetch.error(k)));
+            .with(|k| k.as_ref().and_then(|k| self.namespace_names.error(k)));
         let repos = self
             .repo_key
-            .with(|k| k.as_ref().and_then(|k| self.repos_fetch.error(k)));
+            .with(|k| k.as_ref().and_then(|k| self.repo_names.error(k)));
         match (ns, repos) {
             (Some(e), _) => Some(format!(
                 "The organization list could not be loaded ({}); type the names instead, or retry.",
@@ -163,10 +148,10 @@ impl Pickers {
     pub fn loading(&self) -> bool {
         let ns = self
             .ns_key
-            .with(|k| k.as_ref().is_some_and(|k| self.namespaces_fetch.loading(k)));
+            .with(|k| k.as_ref().is_some_and(|k| self.namespace_names.loading(k)));
         ns || self
             .repo_key
-            .with(|k| k.as_ref().is_some_and(|k| self.repos_fetch.loading(k)))
+            .with(|k| k.as_ref().is_some_and(|k| self.repo_names.loading(k)))
     }
 
     /// Loads both lists again, in place.

@@ -7,6 +7,7 @@ use futures_channel::oneshot;
 use leptos::prelude::*;
 
 use super::embedding::{call_token_source, tell_parent, HostMode, MSG_TOKEN_NEEDED};
+use super::loader::Loader;
 use crate::api::error::Operation;
 use crate::api::{responses, transport, ApiError, SwrApi};
 use crate::model::config::{AppConfig, Region};
@@ -49,8 +50,8 @@ pub struct Session {
     pub region_id: RwSignal<String>,
     /// Read anywhere, written only by `set_token` and `sign_out`.
     pub token: Token,
-    /// When the token expires and whose it is, once known (sign-in or IAM's answer).
-    pub token_info: RwSignal<Option<TokenInfo>>,
+    /// When each token expires and whose it is, once known (sign-in or IAM's answer).
+    token_infos: Loader<String, TokenInfo>,
     /// "Keep me signed in for this tab": the token then also lives in sessionStorage.
     pub keep_in_tab: RwSignal<bool>,
     pub mode: HostMode,
@@ -77,7 +78,7 @@ impl Session {
             config_ready: RwSignal::new(false),
             region_id: RwSignal::new(String::new()),
             token: Token(RwSignal::new(String::new())),
-            token_info: RwSignal::new(None),
+            token_infos: Loader::new(),
             keep_in_tab: RwSignal::new(false),
             mode,
             token_source: StoredValue::new_local(token_source),
@@ -107,7 +108,6 @@ impl Session {
     pub fn set_token(&self, token: String) {
         let token = token.trim().to_string();
         if self.token.with_untracked(|t| *t != token) {
-            self.token_info.set(None);
             self.refused.set(None);
             self.token.0.set(token.clone());
             if !token.is_empty() {
@@ -134,46 +134,55 @@ impl Session {
         {
             Ok(signed) => {
                 self.set_token(signed.token.clone());
-                self.token_info.set(Some(TokenInfo {
-                    expires_at: signed.expires_at,
-                    user: signed.user,
-                    account: signed.account,
-                }));
+                // Kept with the token as stored (trimmed).
+                self.know_token(
+                    self.token.get_untracked(),
+                    TokenInfo {
+                        expires_at: signed.expires_at,
+                        user: signed.user,
+                        account: signed.account,
+                    },
+                );
                 Ok(())
             }
             Err(e) => Err(e.describe(Operation::SignIn)),
         }
     }
 
+    /// When the current token expires and whose it is, once known.
+    pub fn token_info(&self) -> Option<TokenInfo> {
+        self.token.with(|t| self.token_infos.value(t))
+    }
+
+    /// What is known about `token` (from the sign-in or the tab's storage).
+    pub fn know_token(&self, token: String, info: TokenInfo) {
+        self.token_infos.put(token, info);
+    }
+
     /// Asks IAM when the current token expires and whose it is (best effort: the console
-    /// works without), once per token. An answer about a token that is no longer the
-    /// current one is dropped.
+    /// works without), once per token; kept with the token it describes.
     pub fn learn_token_info(self) {
-        if !untrack(|| self.has_token()) || self.token_info.with_untracked(Option::is_some) {
+        if !untrack(|| self.has_token()) {
             return;
         }
         let req = self.api_untracked().validate_token();
         let token = self.token.get_untracked();
-        leptos::task::spawn_local(async move {
-            let answer = transport::send(&req)
-                .await
-                .and_then(|r| responses::token(&r, Some(&token)));
-            if let Ok(info) = answer {
-                if self.token.with_untracked(|t| *t == token) {
-                    self.token_info.set(Some(TokenInfo {
-                        expires_at: info.expires_at,
-                        user: info.user,
-                        account: info.account,
-                    }));
-                }
-            }
-        });
+        self.token_infos
+            .want(Some(token), false, |token| async move {
+                let info = transport::send(&req)
+                    .await
+                    .and_then(|r| responses::token(&r, Some(&token)))?;
+                Ok(TokenInfo {
+                    expires_at: info.expires_at,
+                    user: info.user,
+                    account: info.account,
+                })
+            });
     }
 
     /// Forgets the token everywhere: memory and, if it was kept, the tab's storage.
     pub fn sign_out(&self) {
         self.keep_in_tab.set(false);
-        self.token_info.set(None);
         self.refused.set(None);
         // Not keeping it any more: tab_storage drops what it kept.
         self.token.0.set(String::new());

@@ -3,11 +3,10 @@
 //! which builds on this module (not the other way round).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::loader::Loader;
 use super::session::Session;
 use super::view::View;
-use super::wanted::Fetch;
 pub use super::writes::ListKey;
 use crate::api::{responses, transport, SwrApi};
 use crate::model::day_input::DayInput;
@@ -105,7 +104,7 @@ pub struct SharesStore {
     /// What the list on screen must answer (None: nothing to load).
     pub key: Memo<Option<ListKey>>,
     pub(super) session: Session,
-    pub(super) list: Fetch<ListKey, Vec<Share>>,
+    pub(super) list: Loader<ListKey, Vec<Share>>,
     /// The last extend asked for: its row shows the outcome and can repeat it.
     pub extended: RwSignal<Option<Extension>>,
     pub undo: RwSignal<Option<UndoOffer>>,
@@ -138,7 +137,7 @@ impl SharesStore {
             }
             Some(ListKey::new(&session.api(), repo))
         });
-        let list = Fetch::new();
+        let list = Loader::new();
         let draft = AddDraft {
             account: RwSignal::new(String::new()),
             until: DayDraft::new(),
@@ -231,10 +230,9 @@ impl SharesStore {
     }
 
     fn load(self, session: Session, key: ListKey) {
-        let ticket = self.list.start(key.clone());
         let req = SwrApi::new(&key.swr, "", &key.token).list_shares(&key.repo);
-        let (list, painted) = (self.list, self.painted);
-        spawn_local(async move {
+        let painted = self.painted;
+        self.list.load(key.clone(), move |_| async move {
             let result = match transport::send(&req).await {
                 Ok(r) => responses::share_list(&r),
                 Err(e) => Err(e),
@@ -244,13 +242,14 @@ impl SharesStore {
                 Ok(_) => session.accepted(&key.token),
                 Err(_) => {}
             }
-            list.finish(ticket, result);
             if !painted.get_untracked() {
-                // The frame that shows the answer first, then the next task.
+                // The frame that shows the answer (stored as this future ends), then the
+                // next task.
                 request_animation_frame(move || {
                     set_timeout(move || painted.set(true), std::time::Duration::ZERO)
                 });
             }
+            result
         });
     }
 }

@@ -27,11 +27,14 @@ pub fn sync(session: Session) {
         if let Some(f) = kept.as_ref().and_then(|v| Fields::of(v, "it").ok()) {
             let field = |k: &str| f.text(k).unwrap_or_default();
             session.set_token(field("token"));
-            session.token_info.set(Some(TokenInfo {
-                expires_at: parse_rfc3339(&field("expires_at")),
-                user: field("user"),
-                account: field("account"),
-            }));
+            session.know_token(
+                session.token.get_untracked(),
+                TokenInfo {
+                    expires_at: parse_rfc3339(&field("expires_at")),
+                    user: field("user"),
+                    account: field("account"),
+                },
+            );
             session.keep_in_tab.set(true);
         }
     }
@@ -39,7 +42,7 @@ pub fn sync(session: Session) {
         let (keep, token, info, refused) = (
             session.keep_in_tab.get(),
             session.token.get(),
-            session.token_info.get(),
+            session.token_info(),
             session.refused.get(),
         );
         // A token SWR refused is never kept: after a reload it must not come back.

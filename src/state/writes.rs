@@ -6,8 +6,8 @@
 
 use futures_util::future::LocalBoxFuture;
 
+use super::loader::Loader;
 use super::session::Session;
-use super::wanted::Fetch;
 use crate::api::error::Operation;
 use crate::api::outcome::{conclude, conclude_unanswered, WriteOutcome};
 use crate::api::responses;
@@ -91,7 +91,7 @@ async fn send_until_accepted(
 /// Where a write's read-back goes: the store's list, if the user still looks at it.
 #[derive(Clone, Copy)]
 pub struct ListTarget {
-    pub list: Fetch<ListKey, Vec<Share>>,
+    pub list: Loader<ListKey, Vec<Share>>,
     pub wanted: leptos::prelude::Memo<Option<ListKey>>,
 }
 

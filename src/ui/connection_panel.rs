@@ -58,7 +58,7 @@ fn RegionField() -> impl IntoView {
 
 /// "Signed in as … The token expires …", once IAM has said so.
 fn token_line(session: Session, now: Now) -> Option<String> {
-    let info = session.token_info.get()?;
+    let info = session.token_info()?;
     let who = if info.user.is_empty() {
         String::new()
     } else {

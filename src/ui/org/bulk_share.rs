@@ -18,16 +18,13 @@ use crate::ui::text_field::TextField;
 pub fn BulkShare() -> impl IntoView {
     let bulk = Bulk::new(Session::expect(), View::expect());
     let job = bulk.job;
-    let repos_error = move || match bulk.repos.get() {
-        Some(Err(e)) => {
-            Some(view! { <Alert headline="Could not list the repositories. ">{e}</Alert> })
-        }
-        _ => None,
+    let repos_error = move || {
+        let e = bulk.repos_error()?;
+        Some(view! { <Alert headline="Could not list the repositories. ">{e}</Alert> })
     };
     let counts = move || {
-        let c = bulk.planned.with(|p| {
-            p.as_deref()
-                .map(crate::model::bulk::plan::counts)
+        let c = bulk.with_planned(|p| {
+            p.map(|p| crate::model::bulk::plan::counts(p))
                 .unwrap_or_default()
         });
         format!(
@@ -50,13 +47,13 @@ pub fn BulkShare() -> impl IntoView {
             <Show when=move || bulk.source.get() == Source::Accounts>
                 <BulkTerms bulk=bulk/>
             </Show>
-            {move || bulk.error.get().map(|e| view! { <p class="ss-error" role="alert">{e}</p> })}
+            {move || bulk.plan_error().map(|e| view! { <p class="ss-error" role="alert">{e}</p> })}
             <div class="ss-actions">
-                <button type="button" disabled=move || bulk.planning.get() || job.running.get() on:click=move |_| bulk.preview()>
-                    {move || if bulk.planning.get() { "Reading the lists…" } else { "Preview the changes" }}
+                <button type="button" disabled=move || bulk.planning() || job.running.get() on:click=move |_| bulk.preview()>
+                    {move || if bulk.planning() { "Reading the lists…" } else { "Preview the changes" }}
                 </button>
             </div>
-            <Show when=move || bulk.planned.with(Option::is_some)>
+            <Show when=move || bulk.with_planned(|p| p.is_some())>
                 <h3>"Dry run: nothing has been sent"</h3>
                 <p role="status" data-testid="plan-counts">{counts}</p>
                 <PlanTable bulk=bulk/>

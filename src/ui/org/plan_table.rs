@@ -11,7 +11,7 @@ use crate::state::bulk::Bulk;
 /// account, so ticking "update" on one keeps focus there and leaves the other rows alone.
 #[component]
 pub fn PlanTable(bulk: Bulk) -> impl IntoView {
-    let rows = move || bulk.planned.get().unwrap_or_default();
+    let rows = move || bulk.planned().unwrap_or_default();
     // A u64, as the share table's rows: one instance of the keyed list's code for both.
     let key = |r: &PlanRow| {
         let mut h = DefaultHasher::new();
