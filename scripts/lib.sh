@@ -10,6 +10,8 @@ WASM_BINDGEN_VERSION="0.2.130"
 # wasm_split_helpers (Cargo.toml) must speak the same format, 0.2.x: the hook checks it.
 WASM_SPLIT_VERSION="0.2.4"
 export WASM_SPLIT_VERSION
+# The view! formatter checked by scripts/test.sh (leptosfmt.toml).
+LEPTOSFMT_VERSION="0.1.33"
 EMULATOR_PORT="${SWR_EMULATOR_PORT:-8180}"
 APP_PORT="${SWR_SHARE_PORT:-8080}"
 

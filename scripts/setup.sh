@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, at pinned versions, and skips what is already there:
 # the wasm32 target, Chromium + ChromeDriver + nginx (Debian), Trunk, wasm-bindgen-cli, wasm-split-cli,
+# leptosfmt,
 # the npm tools (wasm-opt from binaryen, playwright-core, axe-core), the Python SDK venv.
-# A fresh machine takes about 12 minutes (compiling Trunk dominates); a set-up one, seconds.
+# A fresh machine takes about 15 minutes (compiling Trunk dominates); a set-up one, seconds.
 source "$(dirname "$0")/lib.sh"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -23,6 +24,10 @@ cargo_tools() {
   if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
     echo "installing wasm_split_cli_support $WASM_SPLIT_VERSION (about 1 minute)"
     cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked --force --quiet
+  fi
+  if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+    echo "installing leptosfmt $LEPTOSFMT_VERSION (about 2 minutes)"
+    cargo install leptosfmt --version "=$LEPTOSFMT_VERSION" --locked --force --quiet
   fi
 }
 cargo_tools > "${TMPDIR:-/tmp}/swr-share-cargo-tools.log" 2>&1 &
@@ -47,7 +52,7 @@ fi
 
 # npm ci only when package-lock.json changed since the last install.
 if ! cmp -s package-lock.json node_modules/.swr-share-lock 2>/dev/null; then
-  say "npm ci (binaryen, playwright-core, axe-core)"
+  say "npm ci (binaryen, esbuild, playwright-core, axe-core)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.swr-share-lock
 fi
@@ -65,7 +70,7 @@ cargo fetch --quiet
 
 if ! wait "$tools_pid"; then
   cat "${TMPDIR:-/tmp}/swr-share-cargo-tools.log" >&2
-  echo "setup: installing trunk, wasm-bindgen-cli or wasm-split-cli failed (log above)" >&2
+  echo "setup: installing trunk, wasm-bindgen-cli, wasm-split-cli or leptosfmt failed (log above)" >&2
   exit 1
 fi
 [ "$(wasm-opt --version)" = "wasm-opt version 132 (version_132)" ] || { echo "setup: wrong wasm-opt on PATH" >&2; exit 1; }

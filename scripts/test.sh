@@ -9,8 +9,9 @@ source "$(dirname "$0")/lib.sh"
 step() { local limit=$1; shift; timeout --kill-after=30s "$limit" "$@"; }
 step 40m "$ROOT/scripts/setup.sh"
 
-say "cargo fmt --check, clippy"
+say "cargo fmt --check, leptosfmt --check (the view! macros), clippy"
 step 2m cargo fmt --all -- --check
+step 2m leptosfmt --quiet --check src
 step 15m cargo clippy --quiet --workspace --all-targets -- -D warnings
 
 say "host tests: api, model, emulator"
