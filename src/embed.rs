@@ -85,7 +85,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<MountHan
     crate::ui::trusted::install();
     let handle = leptos::mount::mount_to(
         element,
-        move || view! { <App embedding=embedding.clone()/> },
+        move || view! { <App embedding=embedding.clone() /> },
     );
     Ok(MountHandle {
         inner: Some(Box::new(handle)),

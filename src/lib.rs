@@ -38,9 +38,14 @@ pub fn start() {
         HostMode::Page
     };
     let mount = move || {
-        leptos::mount::mount_to_body(
-            move || view! { <App embedding=Embedding { mode, ..Embedding::default() }/> },
-        )
+        leptos::mount::mount_to_body(move || {
+            view! {
+                <App embedding=Embedding {
+                    mode,
+                    ..Embedding::default()
+                } />
+            }
+        })
     };
     // The list the page asked for is usually there within moments: the console waits for it
     // (a little), so that its first frame has the rows, not the page first and the rows in a

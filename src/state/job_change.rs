@@ -38,6 +38,26 @@ pub enum ItemState {
 }
 
 impl ItemState {
+    /// Why it did not go as planned, for the list of what did not work.
+    pub fn problem(&self) -> Option<String> {
+        match self {
+            ItemState::Failed(why)
+            | ItemState::Mismatch(why)
+            | ItemState::Unknown(why)
+            | ItemState::Elsewhere(why) => Some(why.clone()),
+            ItemState::NotSent => Some("Not sent: cancelled.".into()),
+            _ => None,
+        }
+    }
+
+    /// How it was confirmed, when SWR's answer alone did not say (read back).
+    pub fn note(&self) -> Option<String> {
+        match self {
+            ItemState::Done(Some(why)) => Some(why.clone()),
+            _ => None,
+        }
+    }
+
     /// What "Retry failed" takes again.
     pub fn retried(&self) -> bool {
         matches!(

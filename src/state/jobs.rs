@@ -101,6 +101,24 @@ impl Job {
         self.cancelled.set(true);
     }
 
+    /// What the job is doing, as the first words of its status line.
+    pub fn phase(&self, asking: bool) -> String {
+        let running = self.running.get();
+        if asking && running {
+            "Paused: SWR refused the token; give a new one to go on. ".to_string()
+        } else if self.checking.get() {
+            "Reading the lists back from SWR… ".into()
+        } else if running && self.cancelled.get() {
+            "Cancelling: no new requests; waiting for those under way… ".into()
+        } else if let (true, Some(n)) = (running, self.slowed.get()) {
+            format!("SWR is throttling: slowed to {n} at a time. ")
+        } else if running {
+            "Sending… ".into()
+        } else {
+            "Finished. ".into()
+        }
+    }
+
     pub fn counts(&self) -> JobCounts {
         self.states.with(|s| {
             s.iter().fold(JobCounts::default(), |mut c, st| {

@@ -16,6 +16,7 @@ pub mod pickers;
 pub mod pool;
 pub mod selection;
 pub mod session;
+pub mod share_list;
 pub mod shares;
 pub mod tab_storage;
 pub mod url;

@@ -1,13 +1,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::add_outcome::AddOutcome;
 use super::deadline_picker::DeadlinePicker;
-use super::outcome_note::OutcomeNote;
 use super::text_field::TextField;
 use super::time::today_utc;
-use crate::api::error::Operation;
 use crate::api::outcome::WriteOutcome;
-use crate::model::deadline::format_utc;
 use crate::model::names::DESCRIPTION_MAX;
 use crate::model::new_share::{FormErrors, NewShare, ShareForm};
 use crate::model::{RepoRef, Share};
@@ -54,50 +52,6 @@ pub fn AddShareForm(
         }
     };
 
-    // While a request runs, the previous outcome is hidden: it no longer describes the form.
-    let outcome = move || {
-        if pending.get() {
-            return None;
-        }
-        let repo = repo.get()?;
-        Some(match action.value().get()? {
-            WriteOutcome::Done(stored) => {
-                // What SWR stored (its spelling of the name), not what was typed.
-                let stored = stored?;
-                view! {
-                    <p class="ss-success" role="status">
-                        {format!(
-                            "Shared {} with {} ({}); the list read back from SWR shows it.",
-                            repo.display(),
-                            stored.account,
-                            match stored.deadline.cutoff() {
-                                Some(c) => format!("access ends {}", format_utc(c)),
-                                None => "forever".to_string(),
-                            },
-                        )}
-                    </p>
-                }
-                .into_any()
-            }
-            WriteOutcome::Exists(found) => {
-                let label = found.deadline.label();
-                let who = found.account.clone();
-                view! {
-                    <div class="ss-warn" role="alert">
-                        {format!("{who} already has a share on this repository (valid until {label}); nothing was sent. ")}
-                        <button type="button" class="ss-link-button" on:click=move |_| store.edit(found.clone())>
-                            "Edit the existing share"
-                        </button>
-                    </div>
-                }
-                .into_any()
-            }
-            other => view! {
-                <OutcomeNote outcome=other op=Operation::Create failed="Not shared. "/>
-            }
-            .into_any(),
-        })
-    };
     let desc_count = move || {
         format!(
             "{} / {DESCRIPTION_MAX}",
@@ -141,13 +95,21 @@ pub fn AddShareForm(
                         errors.update(|e| e.description = None);
                     }
                 ></textarea>
-                <p id="ss-description-count" class="ss-help">{desc_count}</p>
-                <p id="ss-description-msg" class="ss-error">{move || errors.get().description}</p>
+                <p id="ss-description-count" class="ss-help">
+                    {desc_count}
+                </p>
+                <p id="ss-description-msg" class="ss-error">
+                    {move || errors.get().description}
+                </p>
             </div>
             <div class="ss-actions">
-                <button type="submit" disabled=move || pending.get()>{button_label}</button>
+                <button type="submit" disabled=move || pending.get()>
+                    {button_label}
+                </button>
             </div>
-            <div aria-live="polite">{outcome}</div>
+            <div aria-live="polite">
+                <AddOutcome repo=repo action=action />
+            </div>
         </form>
     }
 }

@@ -73,7 +73,14 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     let go = move |to: &'static str| view.update(|v| v.view = to.to_string());
     let tab = move |to: &'static str, label: &'static str| {
         view! {
-            <button type="button" class="ss-tab" aria-current=move || (current.get() == to).then_some("page") on:click=move |_| go(to)>{label}</button>
+            <button
+                type="button"
+                class="ss-tab"
+                aria-current=move || (current.get() == to).then_some("page")
+                on:click=move |_| go(to)
+            >
+                {label}
+            </button>
         }
     };
     let reauth_wanted = latch(move || session.asking.get());
@@ -84,23 +91,46 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                 <p class="ss-muted">"Decide which accounts may pull a private container image."</p>
             </header>
             <main class="ss-main">
-                <ConnectionPanel/>
-                {tabs.then(|| view! {
-                    <nav class="ss-tabs" aria-label="Views">
-                        {tab("", "One repository")}
-                        {tab("org", "Organization overview")}
-                        {tab("bulk", "Share in bulk")}
-                    </nav>
-                })}
+                <ConnectionPanel />
+                {tabs
+                    .then(|| {
+                        view! {
+                            <nav class="ss-tabs" aria-label="Views">
+                                {tab("", "One repository")}
+                                {tab("org", "Organization overview")}
+                                {tab("bulk", "Share in bulk")}
+                            </nav>
+                        }
+                    })}
                 {move || match current.get().as_str() {
-                    "org" => view! { <OnDemand asked=true what="the organization overview" load=chunks::org_view/> }.into_any(),
-                    "bulk" => view! { <OnDemand asked=true what="bulk sharing" load=chunks::bulk_share/> }.into_any(),
-                    _ => view! { <RepoPanel/> <SharesSection/> }.into_any(),
+                    "org" => {
+                        view! {
+                            <OnDemand
+                                asked=true
+                                what="the organization overview"
+                                load=chunks::org_view
+                            />
+                        }
+                            .into_any()
+                    }
+                    "bulk" => {
+                        view! {
+                            <OnDemand asked=true what="bulk sharing" load=chunks::bulk_share />
+                        }
+                            .into_any()
+                    }
+                    _ => {
+                        view! {
+                            <RepoPanel />
+                            <SharesSection />
+                        }
+                            .into_any()
+                    }
                 }}
             </main>
             // Fetched the first time SWR refuses a token, then kept.
             <Show when=move || { reauth_wanted.get() }>
-                <OnDemand asked=true what="the token dialog" load=chunks::reauth_dialog/>
+                <OnDemand asked=true what="the token dialog" load=chunks::reauth_dialog />
             </Show>
         </div>
     }

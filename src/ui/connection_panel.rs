@@ -22,12 +22,23 @@ pub fn ConnectionPanel() -> impl IntoView {
     view! {
         <section class="ss-card" aria-labelledby="ss-conn-h">
             <h2 id="ss-conn-h">"Connection"</h2>
-            {move || session.config_warning.get().map(|w| view! { <p class="ss-warn" role="status">{w}</p> })}
+            {move || {
+                session
+                    .config_warning
+                    .get()
+                    .map(|w| {
+                        view! {
+                            <p class="ss-warn" role="status">
+                                {w}
+                            </p>
+                        }
+                    })
+            }}
             <div class="ss-row">
-                <RegionField/>
-                <TokenField/>
+                <RegionField />
+                <TokenField />
             </div>
-            <SignInDetails/>
+            <SignInDetails />
         </section>
     }
 }
@@ -45,11 +56,25 @@ fn RegionField() -> impl IntoView {
                 on:change:target=move |ev| session.region_id.set(ev.target().value())
                 prop:value=move || session.region().id
             >
-                {move || regions().into_iter().map(|r| view! { <option value=r.id.clone()>{format!("{} ({})", r.label, r.id)}</option> }).collect_view()}
+                {move || {
+                    regions()
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <option value=r
+                                    .id
+                                    .clone()>{format!("{} ({})", r.label, r.id)}</option>
+                            }
+                        })
+                        .collect_view()
+                }}
             </select>
             <p class="ss-help">
                 "SWR API: " <span class="ss-mono" data-testid="api-base">
-                    {move || { let r = session.region(); if r.swr.is_empty() { "this origin".to_string() } else { r.swr } }}
+                    {move || {
+                        let r = session.region();
+                        if r.swr.is_empty() { "this origin".to_string() } else { r.swr }
+                    }}
                 </span>
             </p>
         </div>
@@ -126,13 +151,22 @@ fn TokenField() -> impl IntoView {
                 }
                 on:change=move |_| commit()
             />
-            {move || refused().then(|| view! {
-                <p class="ss-error" role="alert">"SWR refused this token: it is invalid or expired. Paste a new one or sign in again."</p>
-            })}
+            {move || {
+                refused()
+                    .then(|| {
+                        view! {
+                            <p class="ss-error" role="alert">
+                                "SWR refused this token: it is invalid or expired. Paste a new one or sign in again."
+                            </p>
+                        }
+                    })
+            }}
             <p id="ss-token-help" class="ss-help">
                 "The X-Subject-Token of an IAM token for this region. Kept in this tab's memory only."
             </p>
-            <p class="ss-help" role="status" data-testid="token-status">{move || token_line(session, now)}</p>
+            <p class="ss-help" role="status" data-testid="token-status">
+                {move || token_line(session, now)}
+            </p>
             <div class="ss-row ss-tight">
                 <label class="ss-inline">
                     <input
@@ -142,7 +176,16 @@ fn TokenField() -> impl IntoView {
                     />
                     " Keep me signed in for this tab"
                 </label>
-                <button type="button" class="ss-secondary" disabled=move || !session.has_token() on:click=move |_| { typed.set(None); pause.cancel(); session.sign_out(); }>
+                <button
+                    type="button"
+                    class="ss-secondary"
+                    disabled=move || !session.has_token()
+                    on:click=move |_| {
+                        typed.set(None);
+                        pause.cancel();
+                        session.sign_out();
+                    }
+                >
                     "Sign out"
                 </button>
             </div>
@@ -159,7 +202,7 @@ fn SignInDetails() -> impl IntoView {
         <details class="ss-sign-in" on:toggle=move |_| opened.set(true)>
             <summary>"Sign in with an IAM user instead"</summary>
             <Show when=move || opened.get()>
-                <OnDemand asked=true what="the sign-in form" load=chunks::sign_in_form/>
+                <OnDemand asked=true what="the sign-in form" load=chunks::sign_in_form />
             </Show>
         </details>
     }

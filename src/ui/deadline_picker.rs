@@ -71,7 +71,11 @@ pub fn DeadlinePicker(
                     .map(|p| {
                         let p = *p;
                         view! {
-                            <button type="button" class="ss-chip-button" on:click=move |_| apply(p.deadline(today_utc()))>
+                            <button
+                                type="button"
+                                class="ss-chip-button"
+                                on:click=move |_| apply(p.deadline(today_utc()))
+                            >
                                 {p.label()}
                             </button>
                         }
@@ -99,15 +103,18 @@ pub fn DeadlinePicker(
                 aria-describedby=described
                 prop:value=move || last_day.get()
                 on:input:target=move |ev| {
-                    // "" both when empty and when what was typed is no date; badInput tells.
                     last_day.set(ev.target().value());
                     unreadable.set(ev.target().validity().bad_input());
                     on_change.run(());
                 }
                 on:blur:target=move |ev| unreadable.set(ev.target().validity().bad_input())
             />
-            <p id=msg_id class="ss-error">{move || error.get()}</p>
-            <p id=cutoff_id class="ss-help" data-testid="cutoff">{sentence}</p>
+            <p id=msg_id class="ss-error">
+                {move || error.get()}
+            </p>
+            <p id=cutoff_id class="ss-help" data-testid="cutoff">
+                {sentence}
+            </p>
         </fieldset>
     }
 }

@@ -59,7 +59,7 @@ pub fn EditDialog() -> impl IntoView {
             return None;
         }
         changes.update.value().get().map(|o| {
-            view! { <OutcomeNote outcome=o op=Operation::Update failed="Not saved. "/> }
+            view! { <OutcomeNote outcome=o op=Operation::Update failed="Not saved. " /> }
         })
     };
     let title = move || store.editing.get().map(|s| s.account).unwrap_or_default();
@@ -70,11 +70,22 @@ pub fn EditDialog() -> impl IntoView {
         _ => "Save changes",
     };
     view! {
-        <Modal open=Signal::derive(move || store.editing.get().is_some()) on_close=move |_| close() labelled_by="ss-edit-h">
+        <Modal
+            open=Signal::derive(move || store.editing.get().is_some())
+            on_close=move |_| close()
+            labelled_by="ss-edit-h"
+        >
             <form on:submit=on_submit novalidate>
                 <h2 id="ss-edit-h">"Edit the share of " <span class="ss-mono">{title}</span></h2>
-                <p class="ss-muted">"On " {repo} ". Permission stays Pull (the only one SWR offers)."</p>
-                <DeadlinePicker id="ss-edit" draft=until error=day_error on_change=move |_| day_error.set(None)/>
+                <p class="ss-muted">
+                    "On " {repo} ". Permission stays Pull (the only one SWR offers)."
+                </p>
+                <DeadlinePicker
+                    id="ss-edit"
+                    draft=until
+                    error=day_error
+                    on_change=move |_| day_error.set(None)
+                />
                 <div class="ss-field">
                     <label for="ss-edit-description">"Description"</label>
                     <textarea
@@ -85,12 +96,18 @@ pub fn EditDialog() -> impl IntoView {
                         prop:value=move || description.get()
                         on:input:target=move |ev| description.set(ev.target().value())
                     ></textarea>
-                    <p id="ss-edit-description-msg" class="ss-error">{move || desc_error.get()}</p>
+                    <p id="ss-edit-description-msg" class="ss-error">
+                        {move || desc_error.get()}
+                    </p>
                 </div>
                 <div aria-live="polite">{failure}</div>
                 <div class="ss-actions">
-                    <button type="submit" disabled=move || pending.get()>{save_label}</button>
-                    <button type="button" class="ss-secondary" on:click=move |_| close()>"Cancel"</button>
+                    <button type="submit" disabled=move || pending.get()>
+                        {save_label}
+                    </button>
+                    <button type="button" class="ss-secondary" on:click=move |_| close()>
+                        "Cancel"
+                    </button>
                 </div>
             </form>
         </Modal>

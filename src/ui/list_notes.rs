@@ -52,26 +52,45 @@ pub fn list_notes(all: Memo<Vec<Share>>) -> impl IntoView {
         }
     };
     view! {
-        <p class="ss-muted" role="status" aria-live="polite" data-testid="list-status">{status_line}</p>
-        {move || store.error().map(|e| {
-            let unauthorized = e.is_unauthorized();
-            view! {
-                <Alert headline="Could not load the shares. ">
-                    {e.describe(Operation::List)}
-                    {unauthorized.then(|| view! {
-                        " " <button type="button" class="ss-link-button" on:click=focus_token>"Enter a new token"</button>
-                    })}
-                </Alert>
-            }
-        })}
+        <p class="ss-muted" role="status" aria-live="polite" data-testid="list-status">
+            {status_line}
+        </p>
+        {move || {
+            store
+                .error()
+                .map(|e| {
+                    let unauthorized = e.is_unauthorized();
+                    view! {
+                        <Alert headline="Could not load the shares. ">
+                            {e.describe(Operation::List)}
+                            {unauthorized
+                                .then(|| {
+                                    view! {
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="ss-link-button"
+                                            on:click=focus_token
+                                        >
+                                            "Enter a new token"
+                                        </button>
+                                    }
+                                })}
+                        </Alert>
+                    }
+                })
+        }}
         <Show when=truncated>
             <p class="ss-warn" role="note">
-                "SWR returned exactly " {LIST_PAGE_SIZE} " rows, its default page size: this repository may be shared with more accounts than are listed here."
+                "SWR returned exactly "
+                {LIST_PAGE_SIZE}
+                " rows, its default page size: this repository may be shared with more accounts than are listed here."
             </p>
         </Show>
         <Show when=empty>
             <p class="ss-empty">
-                {repo_name} " is not shared with any account yet. Only private images can be shared, within one region, and recipients may only pull."
+                {repo_name}
+                " is not shared with any account yet. Only private images can be shared, within one region, and recipients may only pull."
             </p>
         </Show>
     }
@@ -89,9 +108,25 @@ pub fn pager(
     let go_to = move |page: usize| view.0.update(|v| v.page = page);
     view! {
         <nav class="ss-pager" aria-label="Pages">
-            <button type="button" class="ss-secondary" disabled=move || { current() <= 1 } on:click=move |_| go_to(current() - 1)>"Previous"</button>
-            <span>{move || format!("Page {} of {} ({} shares)", current(), pages(), matching())}</span>
-            <button type="button" class="ss-secondary" disabled=move || { current() >= pages() } on:click=move |_| go_to(current() + 1)>"Next"</button>
+            <button
+                type="button"
+                class="ss-secondary"
+                disabled=move || { current() <= 1 }
+                on:click=move |_| go_to(current() - 1)
+            >
+                "Previous"
+            </button>
+            <span>
+                {move || format!("Page {} of {} ({} shares)", current(), pages(), matching())}
+            </span>
+            <button
+                type="button"
+                class="ss-secondary"
+                disabled=move || { current() >= pages() }
+                on:click=move |_| go_to(current() + 1)
+            >
+                "Next"
+            </button>
         </nav>
     }
 }

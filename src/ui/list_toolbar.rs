@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::in_step::field_value;
-use crate::model::expiry::{summarize, Expiry};
+use crate::model::expiry::{summarize, Expiry, Summary};
 use crate::model::table_view::StatusFilter;
 use crate::state::view::View;
 
@@ -23,29 +23,7 @@ pub fn ListToolbar(
     let count = move |f: StatusFilter| expiries.with(|e| e.iter().filter(|x| f.matches(x)).count());
     view! {
         <p class="ss-summary" data-testid="expiry-summary">
-            {move || {
-                let s = summary.get();
-                let mut parts = Vec::new();
-                if s.expired > 0 {
-                    parts.push(view! {
-                        <button type="button" class="ss-link-button ss-expired-text" on:click=move |_| set_status(StatusFilter::Expired)>
-                            {format!("{} expired", s.expired)}
-                        </button>
-                    }.into_any());
-                }
-                if s.expiring > 0 {
-                    let verb = if s.expiring == 1 { "expires" } else { "expire" };
-                    parts.push(view! {
-                        <button type="button" class="ss-link-button ss-expiring-text" on:click=move |_| set_status(StatusFilter::Expiring)>
-                            {format!("{} {verb} within {} days", s.expiring, warning_days.get())}
-                        </button>
-                    }.into_any());
-                }
-                if parts.is_empty() && s.total > 0 {
-                    parts.push(view! { <span>{format!("None expired or expiring within {} days.", warning_days.get())}</span> }.into_any());
-                }
-                parts.into_iter().enumerate().map(|(i, p)| view! { {(i > 0).then_some(", ")} {p} }).collect_view()
-            }}
+            {move || summary_parts(summary.get(), warning_days.get(), set_status)}
         </p>
         <div class="ss-toolbar">
             <div class="ss-field ss-filter">
@@ -71,7 +49,9 @@ pub fn ListToolbar(
                             >
                                 {f.label()}
                                 " "
-                                <span class="ss-count" hidden=move || !known.get()>{move || count(f)}</span>
+                                <span class="ss-count" hidden=move || !known.get()>
+                                    {move || count(f)}
+                                </span>
                             </button>
                         }
                     })
@@ -87,4 +67,55 @@ pub fn ListToolbar(
             </label>
         </div>
     }
+}
+
+/// "2 expired, 3 expire within 14 days": each part shows the shares it counts.
+fn summary_parts(
+    s: Summary,
+    days: i64,
+    set_status: impl Fn(StatusFilter) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let verb = if s.expiring == 1 { "expires" } else { "expire" };
+    let links = [
+        (
+            s.expired,
+            StatusFilter::Expired,
+            format!("{} expired", s.expired),
+        ),
+        (
+            s.expiring,
+            StatusFilter::Expiring,
+            format!("{} {verb} within {days} days", s.expiring),
+        ),
+    ];
+    let mut parts: Vec<AnyView> = links
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(_, f, text)| {
+            let class = match f {
+                StatusFilter::Expired => "ss-link-button ss-expired-text",
+                _ => "ss-link-button ss-expiring-text",
+            };
+            view! {
+                <button type="button" class=class on:click=move |_| set_status(f)>
+                    {text}
+                </button>
+            }
+            .into_any()
+        })
+        .collect();
+    if parts.is_empty() && s.total > 0 {
+        let none = format!("None expired or expiring within {days} days.");
+        parts.push(view! { <span>{none}</span> }.into_any());
+    }
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            view! {
+                {(i > 0).then_some(", ")}
+                {p}
+            }
+        })
+        .collect_view()
 }

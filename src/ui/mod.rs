@@ -1,5 +1,6 @@
 //! Thin Leptos components over `state`, `model` and `api`.
 
+pub mod add_outcome;
 pub mod add_share_form;
 pub mod alert;
 pub mod app;

@@ -24,7 +24,12 @@ pub fn Modal(
         }
     });
     view! {
-        <dialog node_ref=dialog class="ss-dialog" aria-labelledby=labelled_by on:close=move |_| on_close.run(())>
+        <dialog
+            node_ref=dialog
+            class="ss-dialog"
+            aria-labelledby=labelled_by
+            on:close=move |_| on_close.run(())
+        >
             {children()}
         </dialog>
     }

@@ -92,13 +92,26 @@ fn on_demand(what: &'static str, load: Loader, asked: bool) -> impl IntoView {
     move || {
         match phase.get() {
         Phase::Loading => {
-            view! { <p class="ss-muted" role="status">"Loading " {what} "…"</p> }.into_any()
+            view! {
+                <p class="ss-muted" role="status">
+                    "Loading "
+                    {what}
+                    "…"
+                </p>
+            }.into_any()
         }
         Phase::Failed => view! {
             <div class="ss-alert" role="alert" data-testid="chunk-error">
                 <strong>"Could not load " {what} ". "</strong>
                 "The browser could not fetch this part of the console from the server (offline, or the server was updated). Check the connection, then "
-                <button type="button" class="ss-link-button" node_ref=retry on:click=move |_| fetch()>"try again"</button>
+                <button
+                    type="button"
+                    class="ss-link-button"
+                    node_ref=retry
+                    on:click=move |_| fetch()
+                >
+                    "try again"
+                </button>
                 "."
             </div>
         }

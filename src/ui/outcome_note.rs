@@ -28,16 +28,13 @@ pub fn OutcomeNote(
     match outcome {
         WriteOutcome::Failed(e) => {
             let gone = e.is_share_gone();
-            view! {
-                <Alert headline=failed>
-                    {e.describe(op)}
-                    {gone.then(reload)}
-                </Alert>
-            }
-            .into_any()
+            view! { <Alert headline=failed>{e.describe(op)} {gone.then(reload)}</Alert> }.into_any()
         }
         WriteOutcome::Unconfirmed(m) => view! {
-            <div class="ss-warn" role="alert">{m}{reload()}</div>
+            <div class="ss-warn" role="alert">
+                {m}
+                {reload()}
+            </div>
         }
         .into_any(),
         _ => ().into_any(),

@@ -43,16 +43,30 @@ pub fn ReauthDialog() -> impl IntoView {
                 <h2 id="ss-reauth-h">"SWR refused the token"</h2>
                 // SWR's own answer (status, code, its words) and what to do.
                 <p>
-                    {move || session.refusal.with(|e| match e {
-                        Some(e) => e.describe(Operation::List),
-                        None => "HTTP 401: the token is missing, invalid or expired. Paste a new token or sign in again.".into(),
-                    })}
-                    " What you were doing is kept and is sent again with the new token."
+                    {move || {
+                        session
+                            .refusal
+                            .with(|e| match e {
+                                Some(e) => e.describe(Operation::List),
+                                None => {
+                                    "HTTP 401: the token is missing, invalid or expired. Paste a new token or sign in again."
+                                        .into()
+                                }
+                            })
+                    }} " What you were doing is kept and is sent again with the new token."
                 </p>
-                <TextField id="ss-reauth-token" label="New IAM token" secret=true value=typed error=Signal::derive(move || error.get().map(str::to_string))/>
+                <TextField
+                    id="ss-reauth-token"
+                    label="New IAM token"
+                    secret=true
+                    value=typed
+                    error=Signal::derive(move || error.get().map(str::to_string))
+                />
                 <div class="ss-actions">
                     <button type="submit">"Continue with this token"</button>
-                    <button type="button" class="ss-secondary" on:click=move |_| cancel()>"Cancel"</button>
+                    <button type="button" class="ss-secondary" on:click=move |_| cancel()>
+                        "Cancel"
+                    </button>
                 </div>
             </form>
         </Modal>

@@ -92,7 +92,9 @@ pub fn RepoPanel() -> impl IntoView {
                     value=namespace
                     error=ns_error
                     on_commit=Callback::new(move |_| commit())
-                    on_typed=Callback::new(move |_| pause.after(move || meant_namespace.set(namespace.get_untracked())))
+                    on_typed=Callback::new(move |_| {
+                        pause.after(move || meant_namespace.set(namespace.get_untracked()))
+                    })
                 />
                 <TextField
                     id="ss-repository"
@@ -109,7 +111,10 @@ pub fn RepoPanel() -> impl IntoView {
             </form>
             // Suggestions are their own chunk, fetched once the table has answered.
             <Show when=move || suggestions_wanted.get()>
-                <OnDemand what="the suggestions" load=move || chunks::repo_suggestions(meant_namespace.into())/>
+                <OnDemand
+                    what="the suggestions"
+                    load=move || chunks::repo_suggestions(meant_namespace.into())
+                />
             </Show>
         </section>
     }

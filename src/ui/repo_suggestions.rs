@@ -14,7 +14,7 @@ pub fn RepoSuggestions(
     let options = |names: Vec<String>| {
         names
             .into_iter()
-            .map(|n| view! { <option value=n/> })
+            .map(|n| view! { <option value=n /> })
             .collect_view()
     };
     view! {
@@ -22,15 +22,30 @@ pub fn RepoSuggestions(
         <datalist id="ss-repository-options">{move || options(pickers.repositories())}</datalist>
         <p class="ss-help" data-testid="picker-note">
             {move || match pickers.note() {
-                Some(note) => view! {
-                    {note} " "
-                    <button type="button" class="ss-link-button" disabled=move || pickers.loading() on:click=move |_| pickers.retry()>
-                        {move || if pickers.loading() { "Retrying…" } else { "Retry" }}
-                    </button>
-                }.into_any(),
+                Some(note) => {
+                    view! {
+                        {note}
+                        " "
+                        <button
+                            type="button"
+                            class="ss-link-button"
+                            disabled=move || pickers.loading()
+                            on:click=move |_| pickers.retry()
+                        >
+                            {move || if pickers.loading() { "Retrying…" } else { "Retry" }}
+                        </button>
+                    }
+                        .into_any()
+                }
                 None => {
                     let (n, r) = (pickers.namespaces().len(), pickers.repositories().len());
-                    (n > 0).then(|| format!("Suggestions: {n} organizations where you may share, {r} private repositories.")).into_any()
+                    (n > 0)
+                        .then(|| {
+                            format!(
+                                "Suggestions: {n} organizations where you may share, {r} private repositories.",
+                            )
+                        })
+                        .into_any()
                 }
             }}
         </p>

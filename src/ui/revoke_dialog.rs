@@ -38,7 +38,7 @@ pub fn RevokeDialog() -> impl IntoView {
             return None;
         }
         changes.revoke.value().get().map(|o| {
-            view! { <OutcomeNote outcome=o op=Operation::Delete failed="Not revoked. "/> }
+            view! { <OutcomeNote outcome=o op=Operation::Delete failed="Not revoked. " /> }
         })
     };
     let account = move || store.revoking.get().map(|s| s.account).unwrap_or_default();
@@ -48,21 +48,33 @@ pub fn RevokeDialog() -> impl IntoView {
         store.revoking.set(None);
     };
     view! {
-        <Modal open=Signal::derive(move || store.revoking.get().is_some()) on_close=move |_| close() labelled_by="ss-revoke-h">
+        <Modal
+            open=Signal::derive(move || store.revoking.get().is_some())
+            on_close=move |_| close()
+            labelled_by="ss-revoke-h"
+        >
             <h2 id="ss-revoke-h">"Revoke " <span class="ss-mono">{account}</span> "?"</h2>
             <p>
-                "Account " <strong class="ss-mono">{account}</strong> " will no longer be able to pull "
-                <strong class="ss-mono">{repo}</strong> ". You can undo this for " {UNDO_SECONDS} " seconds afterwards."
+                "Account " <strong class="ss-mono">{account}</strong>
+                " will no longer be able to pull " <strong class="ss-mono">{repo}</strong>
+                ". You can undo this for " {UNDO_SECONDS} " seconds afterwards."
             </p>
             <div aria-live="polite">{failure}</div>
             <div class="ss-actions">
-                <button type="button" class="ss-danger" disabled=move || pending.get() on:click=confirm>
+                <button
+                    type="button"
+                    class="ss-danger"
+                    disabled=move || pending.get()
+                    on:click=confirm
+                >
                     {move || format!("Revoke {}", account())}
                 </button>
-                <button type="button" class="ss-secondary" autofocus on:click=move |_| close()>"Cancel"</button>
+                <button type="button" class="ss-secondary" autofocus on:click=move |_| close()>
+                    "Cancel"
+                </button>
             </div>
         </Modal>
-        <UndoToast/>
+        <UndoToast />
     }
 }
 
@@ -93,17 +105,39 @@ fn UndoToast() -> impl IntoView {
                     {format!("Revoked {} on {}.", offer.share.account, offer.repo.display())}
                     {offer.attempted.then(|| format!(" Its terms: {terms}."))}
                 </span>
-                {failed.map(|o| view! { <OutcomeNote outcome=o op=Operation::Create failed="Undo failed. "/> })}
-                <button type="button" class="ss-link-button" disabled=move || restoring.get() on:click=move |_| { changes.restore.dispatch(retry.clone()); }>
+                {failed
+                    .map(|o| {
+                        view! {
+                            <OutcomeNote outcome=o op=Operation::Create failed="Undo failed. " />
+                        }
+                    })}
+                <button
+                    type="button"
+                    class="ss-link-button"
+                    disabled=move || restoring.get()
+                    on:click=move |_| {
+                        changes.restore.dispatch(retry.clone());
+                    }
+                >
                     {move || match (restoring.get(), offer.attempted) {
                         (true, _) => "Restoring…",
                         (false, true) => "Try undo again",
                         _ => "Undo",
                     }}
                 </button>
-                {offer.attempted.then(|| view! {
-                    <button type="button" class="ss-link-button" on:click=move |_| store.undo.set(None)>"Dismiss"</button>
-                })}
+                {offer
+                    .attempted
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="ss-link-button"
+                                on:click=move |_| store.undo.set(None)
+                            >
+                                "Dismiss"
+                            </button>
+                        }
+                    })}
             </div>
         })
     };
@@ -133,7 +167,18 @@ fn UndoToast() -> impl IntoView {
     view! {
         <div class="ss-toast-region" aria-live="polite">
             {offer_view}
-            {move || store.notice.get().map(|m| view! { <div class="ss-toast" role="status">{m}</div> })}
+            {move || {
+                store
+                    .notice
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <div class="ss-toast" role="status">
+                                {m}
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

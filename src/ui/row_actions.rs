@@ -66,15 +66,38 @@ pub fn RowMenu(share: Share, menu: NodeRef<leptos::html::Details>) -> impl IntoV
         }
     };
     view! {
-            <div class="ss-menu">
-                <button type="button" disabled=move || busy.get() on:click=move |_| e30(Some(30))>"Extend +30 days"</button>
-                <button type="button" disabled=move || busy.get() on:click=move |_| e90(Some(90))>"Extend +90 days"</button>
-                <button type="button" disabled=move || busy.get() on:click=move |_| ef(None)>"Make forever"</button>
-                <button type="button" on:click=move |_| { close_menu(); store.edit(to_edit.clone()) }>"Edit…"</button>
-                <button type="button" class="ss-danger-text" on:click=move |_| { close_menu(); store.revoking.set(Some(to_revoke.clone())) }>"Revoke…"</button>
-                <CopyButton text=share.account.clone() label="Copy account name"/>
-                {move || view! { <CopyButton text=pull() label="Copy pull command"/> }}
-            </div>
+        <div class="ss-menu">
+            <button type="button" disabled=move || busy.get() on:click=move |_| e30(Some(30))>
+                "Extend +30 days"
+            </button>
+            <button type="button" disabled=move || busy.get() on:click=move |_| e90(Some(90))>
+                "Extend +90 days"
+            </button>
+            <button type="button" disabled=move || busy.get() on:click=move |_| ef(None)>
+                "Make forever"
+            </button>
+            <button
+                type="button"
+                on:click=move |_| {
+                    close_menu();
+                    store.edit(to_edit.clone())
+                }
+            >
+                "Edit…"
+            </button>
+            <button
+                type="button"
+                class="ss-danger-text"
+                on:click=move |_| {
+                    close_menu();
+                    store.revoking.set(Some(to_revoke.clone()))
+                }
+            >
+                "Revoke…"
+            </button>
+            <CopyButton text=share.account.clone() label="Copy account name" />
+            {move || view! { <CopyButton text=pull() label="Copy pull command" /> }}
+        </div>
     }
 }
 
@@ -99,7 +122,12 @@ pub fn ExtendNote(asked: Extension) -> impl IntoView {
             } else {
                 format!("Extending {what}…")
             };
-            return view! { <p class="ss-help" role="status">{words}</p> }.into_any();
+            return view! {
+                <p class="ss-help" role="status">
+                    {words}
+                </p>
+            }
+            .into_any();
         }
         let again = asked.clone();
         let retry = move |_| {
@@ -110,7 +138,11 @@ pub fn ExtendNote(asked: Extension) -> impl IntoView {
             None => ().into_any(),
             Some(WriteOutcome::Done(Some(s))) => view! {
                 <p class="ss-success" role="status">
-                    {format!("Extended {}: valid until {}; the list read back from SWR shows it.", s.account, s.deadline.label())}
+                    {format!(
+                        "Extended {}: valid until {}; the list read back from SWR shows it.",
+                        s.account,
+                        s.deadline.label(),
+                    )}
                 </p>
             }
             .into_any(),
@@ -126,7 +158,11 @@ pub fn ExtendNote(asked: Extension) -> impl IntoView {
                     if s.description.is_empty() {
                         format!("valid until {}", s.deadline.label())
                     } else {
-                        format!("valid until {}, description {:?}", s.deadline.label(), s.description)
+                        format!(
+                            "valid until {}, description {:?}",
+                            s.deadline.label(),
+                            s.description
+                        )
                     }
                 };
                 view! {
@@ -134,19 +170,27 @@ pub fn ExtendNote(asked: Extension) -> impl IntoView {
                         {format!(
                             "Changed elsewhere since the list was loaded; nothing was sent. The list showed: {}. SWR has now: {}. ",
                             describe(&loaded),
-                            describe(&current)
+                            describe(&current),
                         )}
-                        <button type="button" class="ss-link-button" on:click=move |_| {
-                            store.extended.set(Some(on_current.clone()));
-                            changes.extend.dispatch(on_current.clone());
-                        }>
+                        <button
+                            type="button"
+                            class="ss-link-button"
+                            on:click=move |_| {
+                                store.extended.set(Some(on_current.clone()));
+                                changes.extend.dispatch(on_current.clone());
+                            }
+                        >
                             {format!("Extend what SWR has now ({what} → {})", proposed.label())}
                         </button>
                         " "
-                        <button type="button" class="ss-link-button" on:click=move |_| {
-                            store.extended.set(None);
-                            store.reload(session);
-                        }>
+                        <button
+                            type="button"
+                            class="ss-link-button"
+                            on:click=move |_| {
+                                store.extended.set(None);
+                                store.reload(session);
+                            }
+                        >
                             "Keep SWR's version"
                         </button>
                     </div>
@@ -155,8 +199,10 @@ pub fn ExtendNote(asked: Extension) -> impl IntoView {
             }
             Some(other) => view! {
                 <div class="ss-note-line">
-                    <OutcomeNote outcome=other op=Operation::Update failed="Not extended. "/>
-                    <button type="button" class="ss-secondary" on:click=retry>"Try again"</button>
+                    <OutcomeNote outcome=other op=Operation::Update failed="Not extended. " />
+                    <button type="button" class="ss-secondary" on:click=retry>
+                        "Try again"
+                    </button>
                 </div>
             }
             .into_any(),

@@ -153,7 +153,8 @@ pub fn ShareRow(
             on:change=on_change
             on:toggle:capture=menu
         ></tr>
-        {with_actions.then(|| view! { <ExtendNoteRow account=note_account columns=width shown=shown/> })}
+        {with_actions
+            .then(|| view! { <ExtendNoteRow account=note_account columns=width shown=shown /> })}
     }
 }
 
@@ -402,7 +403,11 @@ fn menu_on_open(share: Share) -> impl Fn(web_sys::Event) + 'static {
         let share = share.clone();
         let build = move || {
             let mut state = view! {
-                <OnDemand asked=true what="the actions" load=move || chunks::row_menu(share.clone(), menu)/>
+                <OnDemand
+                    asked=true
+                    what="the actions"
+                    load=move || chunks::row_menu(share.clone(), menu)
+                />
             }
             .into_any()
             .build();
@@ -471,9 +476,16 @@ pub fn ExtendNoteRow(
     move || {
         mine().map(|x| {
             view! {
-                <tr class="ss-note-row" data-note-for=account.clone() hidden=shown.is_some_and(|s| !s.with_untracked(|s| s.contains(&account)))>
+                <tr
+                    class="ss-note-row"
+                    data-note-for=account.clone()
+                    hidden=shown.is_some_and(|s| !s.with_untracked(|s| s.contains(&account)))
+                >
                     <td colspan=columns.to_string() aria-live="polite">
-                        <OnDemand what="what became of the extend" load=move || chunks::extend_note(x.clone())/>
+                        <OnDemand
+                            what="what became of the extend"
+                            load=move || chunks::extend_note(x.clone())
+                        />
                     </td>
                 </tr>
             }

@@ -43,19 +43,21 @@ pub fn ShareTable(
         view! {
             <th scope="col" aria-sort=aria_sort>
                 {match on_sort {
-                    Some(cb) => view! {
-                        <button type="button" class="ss-sort" on:click=move |_| cb.run(c)>
-                            {label}
-                            <span aria-hidden="true" class="ss-sort-mark">
-                                {move || match aria_sort() {
-                                    "ascending" => " ▲",
-                                    "descending" => " ▼",
-                                    _ => "",
-                                }}
-                            </span>
-                        </button>
+                    Some(cb) => {
+                        view! {
+                            <button type="button" class="ss-sort" on:click=move |_| cb.run(c)>
+                                {label}
+                                <span aria-hidden="true" class="ss-sort-mark">
+                                    {move || match aria_sort() {
+                                        "ascending" => " ▲",
+                                        "descending" => " ▼",
+                                        _ => "",
+                                    }}
+                                </span>
+                            </button>
+                        }
+                            .into_any()
                     }
-                    .into_any(),
                     None => label.into_any(),
                 }}
             </th>
@@ -68,20 +70,46 @@ pub fn ShareTable(
     view! {
         <div class="ss-table-wrap">
             <table class="ss-table">
-                <caption class="ss-visually-hidden">"Accounts this repository is shared with"</caption>
+                <caption class="ss-visually-hidden">
+                    "Accounts this repository is shared with"
+                </caption>
                 <thead>
                     <tr>
-                        {selection.is_some().then(|| view! { <th scope="col"><span class="ss-visually-hidden">"Select"</span></th> })}
-                        {Column::ALL.into_iter().map(header).collect_view()}
-                        {with_actions.then(|| view! { <th scope="col"><span class="ss-visually-hidden">"Actions"</span></th> })}
+                        {selection
+                            .is_some()
+                            .then(|| {
+                                view! {
+                                    <th scope="col">
+                                        <span class="ss-visually-hidden">"Select"</span>
+                                    </th>
+                                }
+                            })} {Column::ALL.into_iter().map(header).collect_view()}
+                        {with_actions
+                            .then(|| {
+                                view! {
+                                    <th scope="col">
+                                        <span class="ss-visually-hidden">"Actions"</span>
+                                    </th>
+                                }
+                            })}
                     </tr>
                 </thead>
                 <tbody node_ref=body>
                     <For
                         each=move || shares.get()
                         key=row_key
-                        children=move |share| view! {
-                            <ShareRow share=share shown=shown now=now warning_days=warning_days with_actions=with_actions utc_times=utc_times selection=selection/>
+                        children=move |share| {
+                            view! {
+                                <ShareRow
+                                    share=share
+                                    shown=shown
+                                    now=now
+                                    warning_days=warning_days
+                                    with_actions=with_actions
+                                    utc_times=utc_times
+                                    selection=selection
+                                />
+                            }
                         }
                     />
                 </tbody>

@@ -1,5 +1,3 @@
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 
 use super::chunks;
@@ -7,11 +5,11 @@ use super::list_notes::{list_notes, pager};
 use super::list_toolbar::ListToolbar;
 use super::on_demand::{latch, OnDemand};
 use super::share_table::ShareTable;
-use crate::model::expiry::Expiry;
-use crate::model::table_view::{ordered, page_count, page_of, Sort};
+use crate::model::table_view::{page_count, Sort};
 use crate::state::clock::Now;
 use crate::state::selection::Selection;
 use crate::state::session::Session;
+use crate::state::share_list::ShareList;
 use crate::state::shares::SharesStore;
 use crate::state::view::View;
 
@@ -25,59 +23,15 @@ pub fn SharesSection() -> impl IntoView {
     let now = Now::expect();
     let utc_times = RwSignal::new(false);
     let warning_days = Signal::derive(move || session.config.with(|c| c.expiry_warning_days));
-    // Copied once per answer; every reader borrows it.
-    let all = Memo::new(move |_| store.shares().unwrap_or_default());
-    let expiries = Memo::new(move |_| {
-        let (now, days) = (now.0.get(), warning_days.get());
-        all.with(|list| {
-            list.iter()
-                .map(|s| Expiry::of(s, now, days))
-                .collect::<Vec<_>>()
-        })
-    });
-    // Rows are built once per list and order; the filter, the status chips and the pager
-    // show and hide them (a keystroke toggles `hidden` on the rows that change instead of
-    // building and removing them).
-    let sort = Memo::new(move |_| view.0.with(|v| v.sort));
-    let order = Memo::new(move |_| {
-        let sort = sort.get();
-        all.with(|list| expiries.with(|e| ordered(list, e, sort)))
-    });
-    let page = Memo::new(move |_| {
-        view.0.with(|v| {
-            all.with(|list| {
-                expiries.with(|e| order.with(|o| page_of(list, e, o, &v.q, v.status, v.page)))
-            })
-        })
-    });
-    let on_page = Memo::new(move |_| {
-        all.with(|list| {
-            page.with(|(idx, _)| {
-                idx.iter()
-                    .map(|&i| list[i].account.clone())
-                    .collect::<HashSet<_>>()
-            })
-        })
-    });
-    // Until the first screen is painted, only the page's rows are built; then every row
-    // of the list is (a row off the page is an empty `<tr hidden>` until it is shown), so
-    // that the first keystroke in the filter shows rows instead of building them.
+    let list = ShareList::new(store, view, now, warning_days);
+    let all = list.all;
+    // Until the first screen is painted, only the page's rows are built; then every row,
+    // so that the first keystroke in the filter shows rows instead of building them.
     let first_screen = latch(move || store.first_screen_done(session));
-    let rows = Signal::derive(move || {
-        let every = first_screen.get();
-        all.with(|list| {
-            order.with(|o| {
-                o.iter()
-                    .map(|&i| &list[i])
-                    .filter(|s| every || on_page.with(|p| p.contains(&s.account)))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let matching = move || page.with(|(_, n)| *n);
+    let rows = list.rows(first_screen);
+    let matching = list.matching();
     let pages = move || page_count(matching());
-    let loaded = move || all.with(|l| !l.is_empty());
+    let loaded = list.loaded();
     // While the list shows an error (a refused token), the filter stays where it was.
     let failed = move || store.error().is_some();
     // Parts fetched on demand: once wanted, kept (closing a dialog must not unload it).
@@ -108,17 +62,36 @@ pub fn SharesSection() -> impl IntoView {
             </div>
             {list_notes(all)}
             <Show when=move || loaded() || failed()>
-                <ListToolbar expiries=expiries warning_days=warning_days utc_times=utc_times known=Signal::derive(loaded)/>
+                <ListToolbar
+                    expiries=list.expiries
+                    warning_days=warning_days
+                    utc_times=utc_times
+                    known=Signal::derive(loaded)
+                />
             </Show>
             <Show when=loaded>
                 // Both stay built: while nothing matches, the table's rows are kept for when
                 // something does again.
-                <p class="ss-empty" hidden=move || { matching() > 0 }>"No share matches the filter. " <button type="button" class="ss-link-button" on:click=move |_| view.update(|v| { v.q.clear(); v.status = Default::default(); })>"Show all"</button></p>
+                <p class="ss-empty" hidden=move || { matching() > 0 }>
+                    "No share matches the filter. "
+                    <button
+                        type="button"
+                        class="ss-link-button"
+                        on:click=move |_| {
+                            view.update(|v| {
+                                v.q.clear();
+                                v.status = Default::default();
+                            })
+                        }
+                    >
+                        "Show all"
+                    </button>
+                </p>
                 <div hidden=move || { matching() == 0 }>
                     <ShareTable
                         shares=rows
-                        shown=on_page
-                        sort=sort
+                        shown=list.on_page
+                        sort=list.sort
                         on_sort=on_sort
                         with_actions=true
                         now=now.0
@@ -127,23 +100,25 @@ pub fn SharesSection() -> impl IntoView {
                         selection=selection
                     />
                 </div>
-                <Show when=move || { pages() > 1 }>
-                    {pager(matching, pages)}
-                </Show>
+                <Show when=move || { pages() > 1 }>{pager(matching, pages)}</Show>
             </Show>
             <Show when=move || bulk_wanted.get()>
-                <OnDemand asked=true what="the actions on the chosen shares" load=move || chunks::selection_actions(selection)/>
+                <OnDemand
+                    asked=true
+                    what="the actions on the chosen shares"
+                    load=move || chunks::selection_actions(selection)
+                />
             </Show>
             // Shown even without a token: what was typed stays, and sending asks for one.
             <Show when=move || store.repo.get().is_some() && add_wanted.get()>
-                <OnDemand what="the add form" load=move || chunks::add_form(all.into())/>
+                <OnDemand what="the add form" load=move || chunks::add_form(all.into()) />
             </Show>
             // Fetched when first opened, then kept: closing it must not unload its chunk.
             <Show when=move || { edit_wanted.get() }>
-                <OnDemand asked=true what="the edit dialog" load=chunks::edit_dialog/>
+                <OnDemand asked=true what="the edit dialog" load=chunks::edit_dialog />
             </Show>
             <Show when=move || { revoke_wanted.get() }>
-                <OnDemand asked=true what="the revoke dialog" load=chunks::revoke_dialog/>
+                <OnDemand asked=true what="the revoke dialog" load=chunks::revoke_dialog />
             </Show>
         </section>
     }

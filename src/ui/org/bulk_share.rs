@@ -35,36 +35,68 @@ pub fn BulkShare() -> impl IntoView {
     view! {
         <section class="ss-card" aria-labelledby="ss-bulk-h">
             <h2 id="ss-bulk-h">"Share in bulk"</h2>
-            <form class="ss-row" on:submit=move |ev| { ev.prevent_default(); bulk.load_repos(); } novalidate>
-                <TextField id="ss-bulk-org" label="Organization" value=bulk.namespace/>
-                <div class="ss-field ss-field-button"><button type="submit" class="ss-secondary">"List its repositories"</button></div>
+            <form
+                class="ss-row"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    bulk.load_repos();
+                }
+                novalidate
+            >
+                <TextField id="ss-bulk-org" label="Organization" value=bulk.namespace />
+                <div class="ss-field ss-field-button">
+                    <button type="submit" class="ss-secondary">
+                        "List its repositories"
+                    </button>
+                </div>
             </form>
             {repos_error}
-            <BulkSource bulk=bulk/>
+            <BulkSource bulk=bulk />
             <Show when=move || bulk.source.get() != Source::File>
-                <RepoChooser bulk=bulk/>
+                <RepoChooser bulk=bulk />
             </Show>
             <Show when=move || bulk.source.get() == Source::Accounts>
-                <BulkTerms bulk=bulk/>
+                <BulkTerms bulk=bulk />
             </Show>
-            {move || bulk.plan_error().map(|e| view! { <p class="ss-error" role="alert">{e}</p> })}
+            {move || {
+                bulk.plan_error()
+                    .map(|e| {
+                        view! {
+                            <p class="ss-error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
             <div class="ss-actions">
-                <button type="button" disabled=move || bulk.planning() || job.running.get() on:click=move |_| bulk.preview()>
-                    {move || if bulk.planning() { "Reading the lists…" } else { "Preview the changes" }}
+                <button
+                    type="button"
+                    disabled=move || bulk.planning() || job.running.get()
+                    on:click=move |_| bulk.preview()
+                >
+                    {move || {
+                        if bulk.planning() { "Reading the lists…" } else { "Preview the changes" }
+                    }}
                 </button>
             </div>
             <Show when=move || bulk.with_planned(|p| p.is_some())>
                 <h3>"Dry run: nothing has been sent"</h3>
-                <p role="status" data-testid="plan-counts">{counts}</p>
-                <PlanTable bulk=bulk/>
+                <p role="status" data-testid="plan-counts">
+                    {counts}
+                </p>
+                <PlanTable bulk=bulk />
                 <div class="ss-actions">
-                    <button type="button" disabled=move || bulk.to_send() == 0 || job.running.get() on:click=move |_| bulk.send()>
+                    <button
+                        type="button"
+                        disabled=move || bulk.to_send() == 0 || job.running.get()
+                        on:click=move |_| bulk.send()
+                    >
                         {move || format!("Send {} changes", bulk.to_send())}
                     </button>
                 </div>
             </Show>
             <Show when=move || !job.states.with(Vec::is_empty)>
-                <JobView job=job/>
+                <JobView job=job />
             </Show>
         </section>
     }

@@ -12,7 +12,12 @@ pub fn BulkSource(bulk: Bulk) -> impl IntoView {
     let choice = move |s: Source, label: &'static str| {
         view! {
             <label class="ss-inline">
-                <input type="radio" name="ss-bulk-source" prop:checked=move || bulk.source.get() == s on:change=move |_| bulk.source.set(s)/>
+                <input
+                    type="radio"
+                    name="ss-bulk-source"
+                    prop:checked=move || bulk.source.get() == s
+                    on:change=move |_| bulk.source.set(s)
+                />
                 {label}
             </label>
         }
@@ -25,19 +30,33 @@ pub fn BulkSource(bulk: Bulk) -> impl IntoView {
             {choice(Source::File, " A CSV file")}
         </fieldset>
         <Show when=move || bulk.source.get() == Source::Accounts>
-            <AccountsInput bulk=bulk/>
+            <AccountsInput bulk=bulk />
         </Show>
         <Show when=move || bulk.source.get() == Source::Copy>
             <div class="ss-field">
                 <label for="ss-bulk-from">"Copy the shares of"</label>
-                <select id="ss-bulk-from" on:change:target=move |ev| bulk.copy_from.set(ev.target().value())>
+                <select
+                    id="ss-bulk-from"
+                    on:change:target=move |ev| bulk.copy_from.set(ev.target().value())
+                >
                     <option value="">"Choose a repository"</option>
-                    {move || bulk.all_repos().into_iter().map(|r| view! { <option value=r.repository.clone()>{r.repository.clone()}</option> }).collect_view()}
+                    {move || {
+                        bulk.all_repos()
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <option value=r
+                                        .repository
+                                        .clone()>{r.repository.clone()}</option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
         </Show>
         <Show when=move || bulk.source.get() == Source::File>
-            <CsvInput bulk=bulk/>
+            <CsvInput bulk=bulk />
         </Show>
     }
 }
@@ -60,12 +79,33 @@ fn AccountsInput(bulk: Bulk) -> impl IntoView {
     view! {
         <div class="ss-field">
             <label for="ss-bulk-accounts">"Accounts (commas, spaces or one per line)"</label>
-            <textarea id="ss-bulk-accounts" rows="3" spellcheck="false"
+            <textarea
+                id="ss-bulk-accounts"
+                rows="3"
+                spellcheck="false"
                 prop:value=move || bulk.accounts_text.get()
-                on:input:target=move |ev| bulk.accounts_text.set(ev.target().value())></textarea>
-            <p class="ss-help" role="status">{summary}</p>
+                on:input:target=move |ev| bulk.accounts_text.set(ev.target().value())
+            ></textarea>
+            <p class="ss-help" role="status">
+                {summary}
+            </p>
             <ul class="ss-error">
-                {move || bulk.accounts.get().invalid.into_iter().map(|(a, why)| view! { <li><span class="ss-mono">{a}</span>": "{why}</li> }).collect_view()}
+                {move || {
+                    bulk.accounts
+                        .get()
+                        .invalid
+                        .into_iter()
+                        .map(|(a, why)| {
+                            view! {
+                                <li>
+                                    <span class="ss-mono">{a}</span>
+                                    ": "
+                                    {why}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </div>
     }
@@ -94,17 +134,32 @@ fn CsvInput(bulk: Bulk) -> impl IntoView {
     let read = move || {
         bulk.imported.get().map(|r| match r {
             Ok((w, problems)) => view! {
-                <p class="ss-help" role="status">{format!("{} shares read; {} lines could not be used.", w.len(), problems.len())}</p>
-                <ul class="ss-error">{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <p class="ss-help" role="status">
+                    {format!(
+                        "{} shares read; {} lines could not be used.",
+                        w.len(),
+                        problems.len(),
+                    )}
+                </p>
+                <ul class="ss-error">
+                    {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
             }
             .into_any(),
-            Err(e) => view! { <p class="ss-error" role="alert">{e}</p> }.into_any(),
+            Err(e) => view! {
+                <p class="ss-error" role="alert">
+                    {e}
+                </p>
+            }
+            .into_any(),
         })
     };
     view! {
         <div class="ss-field">
-            <label for="ss-bulk-file">"CSV file (account, repository, deadline, description)"</label>
-            <input id="ss-bulk-file" type="file" accept=".csv,text/csv" on:change=on_file/>
+            <label for="ss-bulk-file">
+                "CSV file (account, repository, deadline, description)"
+            </label>
+            <input id="ss-bulk-file" type="file" accept=".csv,text/csv" on:change=on_file />
             {read}
         </div>
     }

@@ -10,19 +10,29 @@ pub fn BulkTerms(bulk: Bulk) -> impl IntoView {
         <div class="ss-row">
             <div class="ss-field">
                 <label for="ss-bulk-day">"Last valid day (UTC)"</label>
-                <input id="ss-bulk-day" type="date" disabled=move || bulk.forever.get()
+                <input
+                    id="ss-bulk-day"
+                    type="date"
+                    disabled=move || bulk.forever.get()
                     prop:value=move || bulk.last_day.get()
-                    on:input:target=move |ev| bulk.last_day.set(ev.target().value())/>
+                    on:input:target=move |ev| bulk.last_day.set(ev.target().value())
+                />
             </div>
             <label class="ss-inline">
-                <input type="checkbox" prop:checked=move || bulk.forever.get() on:change:target=move |ev| bulk.forever.set(ev.target().checked())/>
+                <input
+                    type="checkbox"
+                    prop:checked=move || bulk.forever.get()
+                    on:change:target=move |ev| bulk.forever.set(ev.target().checked())
+                />
                 " Forever"
             </label>
             <div class="ss-field">
                 <label for="ss-bulk-description">"Description (optional)"</label>
-                <input id="ss-bulk-description"
+                <input
+                    id="ss-bulk-description"
                     prop:value=move || bulk.description.get()
-                    on:input:target=move |ev| bulk.description.set(ev.target().value())/>
+                    on:input:target=move |ev| bulk.description.set(ev.target().value())
+                />
             </div>
         </div>
     }

@@ -74,12 +74,34 @@ pub fn ExportMenu(table: OrgTable) -> impl IntoView {
     };
     view! {
         <div class="ss-row ss-toolbar" role="group" aria-label="Export the rows in view">
-            <span class="ss-muted">{move || format!("Export the {} rows in view:", table.ordered.with(Vec::len))}</span>
-            {Format::BUTTONS.into_iter().map(|(f, label)| view! { <button type="button" class="ss-secondary" on:click=move |_| export(f)>{label}</button> }).collect_view()}
-            <label class="ss-inline">"Ending within "
-                <input class="ss-days" type="number" min="1" max="3650" prop:value=move || horizon.get() on:input:target=move |ev| horizon.set(ev.target().value()) aria-label="Days ahead for the calendar"/>
-                " days:"</label>
-            <button type="button" class="ss-secondary" on:click=move |_| export(Format::Calendar)>"Calendar (.ics)"</button>
+            <span class="ss-muted">
+                {move || format!("Export the {} rows in view:", table.ordered.with(Vec::len))}
+            </span>
+            {Format::BUTTONS
+                .into_iter()
+                .map(|(f, label)| {
+                    view! {
+                        <button type="button" class="ss-secondary" on:click=move |_| export(f)>
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
+            <label class="ss-inline">
+                "Ending within "
+                <input
+                    class="ss-days"
+                    type="number"
+                    min="1"
+                    max="3650"
+                    prop:value=move || horizon.get()
+                    on:input:target=move |ev| horizon.set(ev.target().value())
+                    aria-label="Days ahead for the calendar"
+                /> " days:"
+            </label>
+            <button type="button" class="ss-secondary" on:click=move |_| export(Format::Calendar)>
+                "Calendar (.ics)"
+            </button>
         </div>
     }
 }

@@ -30,19 +30,7 @@ pub fn JobView(job: Job) -> impl IntoView {
     };
     let status = move || {
         let c = counts();
-        let phase = if session.asking.get() && job.running.get() {
-            "Paused: SWR refused the token; give a new one to go on. ".to_string()
-        } else if job.checking.get() {
-            "Reading the lists back from SWR… ".into()
-        } else if job.running.get() && job.cancelled.get() {
-            "Cancelling: no new requests; waiting for those under way… ".into()
-        } else if let (true, Some(n)) = (job.running.get(), job.slowed.get()) {
-            format!("SWR is throttling: slowed to {n} at a time. ")
-        } else if job.running.get() {
-            "Sending… ".into()
-        } else {
-            "Finished. ".into()
-        };
+        let phase = job.phase(session.asking.get());
         let elsewhere = match c.elsewhere {
             0 => String::new(),
             n => format!(", {n} changed elsewhere"),
@@ -69,48 +57,66 @@ pub fn JobView(job: Job) -> impl IntoView {
             })
         })
     };
-    let problems = move || {
-        listed(|s| match s {
-            ItemState::Failed(why)
-            | ItemState::Mismatch(why)
-            | ItemState::Unknown(why)
-            | ItemState::Elsewhere(why) => Some(why.clone()),
-            ItemState::NotSent => Some("Not sent: cancelled.".into()),
-            _ => None,
-        })
-    };
-    let confirmed = move || {
-        listed(|s| match s {
-            ItemState::Done(Some(why)) => Some(why.clone()),
-            _ => None,
-        })
-    };
+    let problems = move || listed(ItemState::problem);
+    let confirmed = move || listed(ItemState::note);
     let items = |list: Vec<(String, String)>| {
         list.into_iter()
-            .map(|(what, why)| view! { <li><strong>{what}</strong>": "{why}</li> })
+            .map(|(what, why)| {
+                view! {
+                    <li>
+                        <strong>{what}</strong>
+                        ": "
+                        {why}
+                    </li>
+                }
+            })
             .collect_view()
     };
     view! {
         <div class="ss-job" data-testid="job">
             <progress
                 max=move || total().max(1)
-                value=move || { let c = counts(); c.done + c.failed + c.elsewhere + c.not_sent }
+                value=move || {
+                    let c = counts();
+                    c.done + c.failed + c.elsewhere + c.not_sent
+                }
                 aria-label="Progress of the job"
             ></progress>
-            <p role="status" aria-live="polite" data-testid="job-status">{status}</p>
+            <p role="status" aria-live="polite" data-testid="job-status">
+                {status}
+            </p>
             <div class="ss-actions">
                 <Show when=move || job.running.get()>
-                    <button type="button" class="ss-secondary" disabled=move || job.cancelled.get() on:click=move |_| job.cancel()>"Cancel"</button>
+                    <button
+                        type="button"
+                        class="ss-secondary"
+                        disabled=move || job.cancelled.get()
+                        on:click=move |_| job.cancel()
+                    >
+                        "Cancel"
+                    </button>
                 </Show>
-                <Show when=move || !job.running.get() && { let c = counts(); c.failed + c.not_sent > 0 }>
-                    <button type="button" on:click=move |_| job.retry_failed(session)>"Retry failed"</button>
+                <Show when=move || {
+                    !job.running.get()
+                        && {
+                            let c = counts();
+                            c.failed + c.not_sent > 0
+                        }
+                }>
+                    <button type="button" on:click=move |_| job.retry_failed(session)>
+                        "Retry failed"
+                    </button>
                 </Show>
             </div>
             <Show when=move || !problems().is_empty()>
-                <ul class="ss-job-problems" aria-label="What did not work">{move || items(problems())}</ul>
+                <ul class="ss-job-problems" aria-label="What did not work">
+                    {move || items(problems())}
+                </ul>
             </Show>
             <Show when=move || !confirmed().is_empty()>
-                <ul class="ss-job-notes" aria-label="Done, with a note">{move || items(confirmed())}</ul>
+                <ul class="ss-job-notes" aria-label="Done, with a note">
+                    {move || items(confirmed())}
+                </ul>
             </Show>
         </div>
     }

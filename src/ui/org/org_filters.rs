@@ -14,25 +14,61 @@ pub fn OrgFilters(table: OrgTable) -> impl IntoView {
         <div class="ss-row ss-toolbar">
             <div class="ss-field">
                 <label for="ss-org-account">"Account (what it can pull)"</label>
-                <input id="ss-org-account" autocomplete="off" spellcheck="false" placeholder="any account"
+                <input
+                    id="ss-org-account"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="any account"
                     prop:value=move || view.0.with(|v| v.account.clone())
-                    on:change:target=move |ev| { let a = ev.target().value(); view.update(|v| v.account = a.trim().to_string()) }/>
+                    on:change:target=move |ev| {
+                        let a = ev.target().value();
+                        view.update(|v| v.account = a.trim().to_string())
+                    }
+                />
             </div>
             <div class="ss-field">
                 <label for="ss-org-filter">"Filter"</label>
-                <input id="ss-org-filter" type="search" placeholder="account, repository, description"
+                <input
+                    id="ss-org-filter"
+                    type="search"
+                    placeholder="account, repository, description"
                     prop:value=move || view.0.with(|v| v.q.clone())
-                    on:input:target=move |ev| { let q = ev.target().value(); view.update(|v| v.q = q) }/>
+                    on:input:target=move |ev| {
+                        let q = ev.target().value();
+                        view.update(|v| v.q = q)
+                    }
+                />
             </div>
             <div class="ss-field">
                 <label for="ss-org-status">"Status"</label>
-                <select id="ss-org-status" on:change:target=move |ev| { let s = StatusFilter::parse(&ev.target().value()); view.update(|v| v.status = s) }>
-                    {StatusFilter::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || view.0.with(|v| v.status == f)>{f.label()}</option> }).collect_view()}
+                <select
+                    id="ss-org-status"
+                    on:change:target=move |ev| {
+                        let s = StatusFilter::parse(&ev.target().value());
+                        view.update(|v| v.status = s)
+                    }
+                >
+                    {StatusFilter::ALL
+                        .into_iter()
+                        .map(|f| {
+                            view! {
+                                <option
+                                    value=f.key()
+                                    selected=move || view.0.with(|v| v.status == f)
+                                >
+                                    {f.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
             <div class="ss-field">
                 <label for="ss-org-sort">"Sort by"</label>
-                <select id="ss-org-sort" on:change:target=move |ev| table.sort.set(OrgSort::parse(&ev.target().value()))>
+                <select
+                    id="ss-org-sort"
+                    on:change:target=move |ev| table.sort.set(OrgSort::parse(&ev.target().value()))
+                >
                     <option value="">"Access ends, soonest first"</option>
                     <option value="repository">"Repository"</option>
                     <option value="account">"Account"</option>

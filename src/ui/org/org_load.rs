@@ -46,33 +46,58 @@ pub fn OrgLoad(table: OrgTable) -> impl IntoView {
     };
     view! {
         <form class="ss-row" on:submit=on_submit novalidate>
-            <TextField id="ss-org" label="Organization" value=typed error=ns_error/>
+            <TextField id="ss-org" label="Organization" value=typed error=ns_error />
             <div class="ss-field ss-field-button">
-                <button type="submit" disabled=move || org.loading() || !session.has_token()>{move || if org.loading() { "Loading…" } else { "Load every share" }}</button>
+                <button type="submit" disabled=move || org.loading() || !session.has_token()>
+                    {move || if org.loading() { "Loading…" } else { "Load every share" }}
+                </button>
             </div>
         </form>
         <Show when=move || org.loading()>
-            <progress max=move || shown().1.max(1) value=move || shown().0 aria-label="Repositories read"></progress>
-            <p class="ss-muted" role="status">{move || match shown() {
-                (_, 0) => "Listing the private repositories…".to_string(),
-                (done, total) => format!("Read {done} of {total} repositories…"),
-            }}</p>
+            <progress
+                max=move || shown().1.max(1)
+                value=move || shown().0
+                aria-label="Repositories read"
+            ></progress>
+            <p class="ss-muted" role="status">
+                {move || match shown() {
+                    (_, 0) => "Listing the private repositories…".to_string(),
+                    (done, total) => format!("Read {done} of {total} repositories…"),
+                }}
+            </p>
         </Show>
-        {move || org.with(|d| match d {
-            Some(Err(e)) => {
-                let why = e.describe(Operation::Repositories);
-                Some(view! { <Alert headline="Could not list the repositories. ">{why}</Alert> }.into_any())
-            }
-            Some(Ok(data)) if !data.failed.is_empty() => {
-                let items = data.failed.iter().map(|(r, e)| view! { <li>{r.display()}": "{e.describe(Operation::List)}</li> }).collect_view();
-                Some(view! {
-                    <Alert headline=format!("The shares of {} repositories could not be read; they are not in the table. ", data.failed.len())>
-                        <ul>{items}</ul>
-                        "Load again to retry."
-                    </Alert>
-                }.into_any())
-            }
-            _ => None,
-        })}
+        {move || {
+            org.with(|d| match d {
+                Some(Err(e)) => {
+                    let why = e.describe(Operation::Repositories);
+                    Some(
+                        view! { <Alert headline="Could not list the repositories. ">{why}</Alert> }
+                            .into_any(),
+                    )
+                }
+                Some(Ok(data)) if !data.failed.is_empty() => {
+                    let items = data
+                        .failed
+                        .iter()
+                        .map(|(r, e)| {
+                            view! { <li>{r.display()}": "{e.describe(Operation::List)}</li> }
+                        })
+                        .collect_view();
+                    Some(
+                        view! {
+                            <Alert headline=format!(
+                                "The shares of {} repositories could not be read; they are not in the table. ",
+                                data.failed.len(),
+                            )>
+                                <ul>{items}</ul>
+                                "Load again to retry."
+                            </Alert>
+                        }
+                            .into_any(),
+                    )
+                }
+                _ => None,
+            })
+        }}
     }
 }

@@ -41,22 +41,38 @@ pub fn OrgTableView(table: OrgTable) -> impl IntoView {
     view! {
         <div class="ss-table-wrap">
             <table class="ss-table ss-org-table" aria-label="Shares across the organization">
-                <thead><tr>
-                    <th scope="col"><span class="ss-visually-hidden">"Select"</span></th>
-                    <th scope="col">"Repository"</th>
-                    <th scope="col">"Account"</th>
-                    <th scope="col">"Last valid day"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Description"</th>
-                </tr></thead>
-                <tbody node_ref=body
-                    on:change=move |ev| if let Some(i) = row_of(&ev) { table.tick(i, event_target_checked(&ev)) }
+                <thead>
+                    <tr>
+                        <th scope="col">
+                            <span class="ss-visually-hidden">"Select"</span>
+                        </th>
+                        <th scope="col">"Repository"</th>
+                        <th scope="col">"Account"</th>
+                        <th scope="col">"Last valid day"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Description"</th>
+                    </tr>
+                </thead>
+                <tbody
+                    node_ref=body
+                    on:change=move |ev| {
+                        if let Some(i) = row_of(&ev) {
+                            table.tick(i, event_target_checked(&ev))
+                        }
+                    }
                     on:click=on_click
                 ></tbody>
             </table>
         </div>
         <Show when=move || { table.ordered.with(Vec::len) > SHOWN_MAX }>
-            <p class="ss-muted">{move || format!("The first {SHOWN_MAX} of {} rows are shown; filter to narrow them down. Exports hold every row in view.", table.ordered.with(Vec::len))}</p>
+            <p class="ss-muted">
+                {move || {
+                    format!(
+                        "The first {SHOWN_MAX} of {} rows are shown; filter to narrow them down. Exports hold every row in view.",
+                        table.ordered.with(Vec::len),
+                    )
+                }}
+            </p>
         </Show>
     }
 }

@@ -26,11 +26,13 @@ pub fn OrgView() -> impl IntoView {
     view! {
         <section class="ss-card" aria-labelledby="ss-org-h">
             <h2 id="ss-org-h">"Organization overview"</h2>
-            <OrgLoad table=table/>
+            <OrgLoad table=table />
             <Show when=move || table.org.with(|d| matches!(d, Some(Ok(_))))>
-                <p class="ss-summary" role="status" data-testid="org-summary">{move || table.summary()}</p>
-                <OrgFilters table=table/>
-                <ExportMenu table=table/>
+                <p class="ss-summary" role="status" data-testid="org-summary">
+                    {move || table.summary()}
+                </p>
+                <OrgFilters table=table />
+                <ExportMenu table=table />
                 <SelectionBar
                     count=count
                     job=table.job
@@ -39,7 +41,7 @@ pub fn OrgView() -> impl IntoView {
                     on_revoke=Callback::new(move |_| table.revoke())
                     on_clear=Callback::new(move |_| table.selected.set(Vec::new()))
                 />
-                <OrgTableView table=table/>
+                <OrgTableView table=table />
             </Show>
         </section>
     }

@@ -21,9 +21,20 @@ pub fn PlanTable(bulk: Bulk) -> impl IntoView {
     view! {
         <div class="ss-table-wrap">
             <table class="ss-table" aria-label="Planned changes">
-                <thead><tr><th scope="col">"Repository"</th><th scope="col">"Account"</th><th scope="col">"Plan"</th><th scope="col">"Now on SWR"</th></tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">"Repository"</th>
+                        <th scope="col">"Account"</th>
+                        <th scope="col">"Plan"</th>
+                        <th scope="col">"Now on SWR"</th>
+                    </tr>
+                </thead>
                 <tbody>
-                    <For each=rows key=key children=move |r| view! { <PlanRowView bulk=bulk row=r/> }/>
+                    <For
+                        each=rows
+                        key=key
+                        children=move |r| view! { <PlanRowView bulk=bulk row=r /> }
+                    />
                 </tbody>
             </table>
         </div>
@@ -49,7 +60,11 @@ fn PlanRowView(bulk: Bulk, row: PlanRow) -> impl IntoView {
             (
                 view! {
                     <label class="ss-inline">
-                        <input type="checkbox" prop:checked=row.update on:change:target=move |ev| choose(ev.target().checked())/>
+                        <input
+                            type="checkbox"
+                            prop:checked=row.update
+                            on:change:target=move |ev| choose(ev.target().checked())
+                        />
                         {format!(" Update to {planned}")}
                     </label>
                 }
@@ -64,8 +79,12 @@ fn PlanRowView(bulk: Bulk, row: PlanRow) -> impl IntoView {
     };
     view! {
         <tr>
-            <td class="ss-mono" data-label="Repository">{w.repo.display()}</td>
-            <th scope="row" class="ss-mono" data-label="Account">{w.account}</th>
+            <td class="ss-mono" data-label="Repository">
+                {w.repo.display()}
+            </td>
+            <th scope="row" class="ss-mono" data-label="Account">
+                {w.account}
+            </th>
             <td data-label="Plan">{plan}</td>
             <td data-label="Now on SWR">{now}</td>
         </tr>

@@ -38,23 +38,47 @@ pub fn RepoChooser(bulk: Bulk) -> impl IntoView {
         <fieldset class="ss-fieldset">
             <legend>{legend}</legend>
             <div class="ss-row ss-toolbar">
-                <input type="search" aria-label="Filter repositories" placeholder="filter"
+                <input
+                    type="search"
+                    aria-label="Filter repositories"
+                    placeholder="filter"
                     prop:value=move || bulk.repo_filter.get()
-                    on:input:target=move |ev| bulk.repo_filter.set(ev.target().value())/>
-                <button type="button" class="ss-secondary" on:click=select_matching>{move || format!("Select the {} matching", bulk.matching().len())}</button>
-                <button type="button" class="ss-secondary" on:click=move |_| bulk.chosen.set(Vec::new())>"Clear"</button>
-                <span class="ss-muted">{move || format!("{} chosen", bulk.chosen.with(Vec::len))}</span>
+                    on:input:target=move |ev| bulk.repo_filter.set(ev.target().value())
+                />
+                <button type="button" class="ss-secondary" on:click=select_matching>
+                    {move || format!("Select the {} matching", bulk.matching().len())}
+                </button>
+                <button
+                    type="button"
+                    class="ss-secondary"
+                    on:click=move |_| bulk.chosen.set(Vec::new())
+                >
+                    "Clear"
+                </button>
+                <span class="ss-muted">
+                    {move || format!("{} chosen", bulk.chosen.with(Vec::len))}
+                </span>
             </div>
             <div class="ss-repo-choices">
-                {move || bulk.matching().into_iter().map(|r| {
-                    let (on, toggle) = choice(r.repository.clone());
-                    view! {
-                        <label class="ss-inline ss-mono">
-                            <input type="checkbox" prop:checked=on on:change:target=move |ev| toggle(ev.target().checked())/>
-                            " "{r.repository}
-                        </label>
-                    }
-                }).collect_view()}
+                {move || {
+                    bulk.matching()
+                        .into_iter()
+                        .map(|r| {
+                            let (on, toggle) = choice(r.repository.clone());
+                            view! {
+                                <label class="ss-inline ss-mono">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=on
+                                        on:change:target=move |ev| toggle(ev.target().checked())
+                                    />
+                                    " "
+                                    {r.repository}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
             </div>
         </fieldset>
     }
