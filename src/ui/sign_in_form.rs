@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::alert::Alert;
+use super::text_field::TextField;
 use crate::state::session::Session;
 
 /// IAM user, password and account name. The password is forgotten once signed in; a
@@ -42,18 +43,20 @@ pub fn SignInForm() -> impl IntoView {
     };
     view! {
         <form class="ss-row" on:submit=on_submit novalidate>
-            <div class="ss-field">
-                <label for="ss-user">"IAM user name"</label>
-                <input id="ss-user" autocomplete="username" prop:value=move || user.get() on:input:target=move |ev| user.set(ev.target().value())/>
-            </div>
-            <div class="ss-field">
-                <label for="ss-password">"Password"</label>
-                <input id="ss-password" type="password" autocomplete="current-password" prop:value=move || password.get() on:input:target=move |ev| password.set(ev.target().value())/>
-            </div>
-            <div class="ss-field">
-                <label for="ss-account-name">"IAM account name"</label>
-                <input id="ss-account-name" autocomplete="organization" prop:value=move || account.get() on:input:target=move |ev| account.set(ev.target().value())/>
-            </div>
+            <TextField id="ss-user" label="IAM user name" value=user autocomplete="username" />
+            <TextField
+                id="ss-password"
+                label="Password"
+                value=password
+                secret=true
+                autocomplete="current-password"
+            />
+            <TextField
+                id="ss-account-name"
+                label="IAM account name"
+                value=account
+                autocomplete="organization"
+            />
             <div class="ss-field ss-field-button">
                 <button type="submit" disabled=move || sign_in.pending().get()>
                     {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}

@@ -13,9 +13,12 @@ pub fn TextField(
     /// The id of a `<datalist>` of suggestions.
     #[prop(optional)]
     list: Option<&'static str>,
-    /// A secret (the token): shown as dots.
+    /// A secret (the token, a password): shown as dots.
     #[prop(optional)]
     secret: bool,
+    /// What the browser may fill in (`username`, …); by default nothing.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
     /// Called on each keystroke, after `value` is set.
     #[prop(optional)]
     on_typed: Option<Callback<()>>,
@@ -31,7 +34,7 @@ pub fn TextField(
                 id=id
                 type=if secret { "password" } else { "text" }
                 list=list
-                autocomplete="off"
+                autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false"
                 placeholder=(!placeholder.is_empty()).then_some(placeholder)
                 aria-invalid=move || error.with(Option::is_some).to_string()
@@ -39,11 +42,19 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input:target=move |ev| {
                     value.set(ev.target().value());
-                    if let Some(f) = on_typed { f.run(()) }
+                    if let Some(f) = on_typed {
+                        f.run(())
+                    }
                 }
-                on:change=move |_| if let Some(f) = on_commit { f.run(()) }
+                on:change=move |_| {
+                    if let Some(f) = on_commit {
+                        f.run(())
+                    }
+                }
             />
-            <p id=msg class="ss-error" aria-live="polite">{move || error.get()}</p>
+            <p id=msg class="ss-error" aria-live="polite">
+                {move || error.get()}
+            </p>
         </div>
     }
 }
