@@ -1,7 +1,10 @@
 //! The shared-account API: create, list, show, update and delete the accounts an image
 //! repository is shared with.
 
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, MethodRouter};
@@ -34,10 +37,45 @@ pub fn routes(authed: impl Fn(MethodRouter<Shared>) -> MethodRouter<Shared>) -> 
     router
 }
 
-/// The organization and repository of a request, validated and with `$` turned back into `/`.
+/// The organization and repository of a request, validated and with `$` turned back into `/`:
+/// taken from the path by every handler here, before anything else (a bad name is refused
+/// before the body is read).
 struct Target {
     namespace: String,
     repository: String,
+}
+
+/// A request's target and the account of one share (`{access_domain}`).
+struct ShareOf(Target, String);
+
+async fn path_params(parts: &mut Parts) -> Result<HashMap<String, String>, Response> {
+    Path::<HashMap<String, String>>::from_request_parts(parts, &())
+        .await
+        .map(|Path(p)| p)
+        .map_err(IntoResponse::into_response)
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Target {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
+        let p = path_params(parts).await?;
+        let param = |k: &str| p.get(k).map_or("", String::as_str);
+        target(param("namespace"), param("repository"))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ShareOf {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let t = Target::from_request_parts(parts, state).await?;
+        let p = path_params(parts).await?;
+        Ok(ShareOf(
+            t,
+            p.get("access_domain").cloned().unwrap_or_default(),
+        ))
+    }
 }
 
 fn target(namespace: &str, repository: &str) -> Result<Target, Response> {
@@ -139,12 +177,8 @@ pub fn share_json(
 async fn list(
     State(emu): State<Shared>,
     Extension(who): Extension<Identity>,
-    Path((ns, repo)): Path<(String, String)>,
+    t: Target,
 ) -> Response {
-    let t = match target(&ns, &repo) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
     let now = emu.clock.now();
     let mut store = emu.store.lock().unwrap();
     match repo_mut(&mut store, &who, &t, 1) {
@@ -163,12 +197,8 @@ async fn list(
 async fn show(
     State(emu): State<Shared>,
     Extension(who): Extension<Identity>,
-    Path((ns, repo, account)): Path<(String, String, String)>,
+    ShareOf(t, account): ShareOf,
 ) -> Response {
-    let t = match target(&ns, &repo) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
     let now = emu.clock.now();
     let missing = emu.options().missing_share;
     let mut store = emu.store.lock().unwrap();
@@ -277,13 +307,9 @@ fn parse_body(body: &[u8], need_domain: bool) -> Result<ShareBody, SwrError> {
 async fn create(
     State(emu): State<Shared>,
     Extension(who): Extension<Identity>,
-    Path((ns, repo)): Path<(String, String)>,
+    t: Target,
     body: axum::body::Bytes,
 ) -> Response {
-    let t = match target(&ns, &repo) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
     let now = emu.clock.now();
     let result = emu
         .mutate(|store| {
@@ -338,13 +364,9 @@ async fn create(
 async fn update(
     State(emu): State<Shared>,
     Extension(who): Extension<Identity>,
-    Path((ns, repo, account)): Path<(String, String, String)>,
+    ShareOf(t, account): ShareOf,
     body: axum::body::Bytes,
 ) -> Response {
-    let t = match target(&ns, &repo) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
     let now = emu.clock.now();
     let result = emu
         .mutate(|store| {
@@ -371,12 +393,8 @@ async fn update(
 async fn remove(
     State(emu): State<Shared>,
     Extension(who): Extension<Identity>,
-    Path((ns, repo, account)): Path<(String, String, String)>,
+    ShareOf(t, account): ShareOf,
 ) -> Response {
-    let t = match target(&ns, &repo) {
-        Ok(t) => t,
-        Err(r) => return r,
-    };
     let result = emu
         .mutate(|store| {
             let r = repo_mut(store, &who, &t, 7)?;
