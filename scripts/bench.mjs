@@ -56,7 +56,7 @@ const table = [
 ].join('\n');
 const when = new Date().toISOString().slice(0, 10);
 const section = `<!-- bench:start -->
-Measured ${when} by \`scripts/bench.sh\` (release build: opt-level z, LTO, wasm-opt -Oz from binaryen 132;
+Measured ${when} by \`scripts/bench.sh\` (release build: opt-level z, LTO, wasm-opt -Oz --converge from binaryen 132, JS minified by esbuild;
 headless Chromium ${env.browser.version()} on the 2-core project machine).
 
 ${table}

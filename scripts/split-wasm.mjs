@@ -4,7 +4,7 @@
 //   raw cargo output (linked with --emit-relocs, .cargo/config.toml)
 //   → wasm-split-cli (crate wasm_split_cli_support, installed by scripts/setup.sh)
 //   → wasm-bindgen --keep-lld-exports (the chunks link against the main module's symbols)
-//   → wasm-opt -Oz on every module
+//   → wasm-opt -Oz --converge on every module, esbuild --minify on the JS
 // and writes the results over Trunk's files in the staging directory, with content hashes in
 // the chunk names (they are cached for a year, like Trunk's), fresh SRI hashes in index.html
 // and precompressed copies of the hashed files (scripts/precompress.mjs).
@@ -13,7 +13,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 import { precompress } from './precompress.mjs';
+
+// The JS of the first load, minified (esbuild): wasm-bindgen's glue is written to be read.
+// Names are kept where they are the module's interface (exports, imports, properties).
+const minify = (code) => transformSync(code, { format: 'esm', minify: true, target: 'es2022', legalComments: 'none' }).code;
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -64,7 +69,7 @@ try {
     chunks.push(hashed);
   }
   const loaderFile = path.join(work, '__wasm_split.js');
-  fs.writeFileSync(loaderFile, loader);
+  fs.writeFileSync(loaderFile, minify(loader));
   const loaderName = `__wasm_split-${hash(loaderFile)}.js`;
   fs.copyFileSync(loaderFile, path.join(staging, loaderName));
 
@@ -104,7 +109,7 @@ try {
   });
   if (/from ["']\.\/snippets\//.test(js)) throw new Error('the main JS still imports from ./snippets/ (an import form split-wasm.mjs does not inline)');
   js = [...modules.values()].map((m) => m.code).join('') + uses.join('\n') + '\n' + js;
-  fs.writeFileSync(path.join(staging, mainJs), js);
+  fs.writeFileSync(path.join(staging, mainJs), minify(js));
   optimize(path.join(bindgen, `${base}_bg.wasm`), path.join(staging, `${base}_bg.wasm`));
 
   // The loader is imported by the main JS: preload it beside it instead of after it.
