@@ -60,7 +60,8 @@ export class ConsolePage {
   }
 
   async waitForList() {
-    await this.page.waitForFunction(() => /is shared with|not shared/.test(document.querySelector('[data-testid=list-status]')?.textContent || '') || document.querySelector('[role=alert]'));
+    const answered = this.page.getByTestId('list-status').filter({ hasText: /is shared with|not shared/ });
+    await answered.or(this.page.getByRole('alert')).first().waitFor();
   }
 
   async addShare({ account, lastDay, forever = false, description = '' }) {

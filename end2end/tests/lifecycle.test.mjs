@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useEnv, scenario } from '../support/env.mjs';
 import { ConsolePage, utcDay } from '../support/console-page.mjs';
+import { until } from '../support/until.mjs';
 
 const env = useEnv();
 
@@ -20,7 +21,7 @@ test('edit a share: new last day and description, saved with PATCH', () =>
     page.on('request', (r) => { if (r.method() === 'PATCH') patches += 1; });
     await c.editDialog.getByRole('button', { name: 'Save changes' }).click();
     await c.editDialog.waitFor({ state: 'hidden' });
-    await page.waitForFunction((d) => document.querySelector('tr[data-account="auditor-kpmg"]')?.textContent.includes(d), day);
+    await c.row('auditor-kpmg').filter({ hasText: day }).waitFor();
     assert.match(await c.row('auditor-kpmg').textContent(), /Extended engagement/);
     assert.equal(patches, 1);
   }));
@@ -53,9 +54,9 @@ test('one-click extend: +30 days from the current last day, and make forever', (
   scenario(env, 'extend', async (page) => {
     const c = await openPayments(page);
     await c.rowAction('contractor-ops', 'Extend +30 days');
-    await page.waitForFunction((d) => document.querySelector('tr[data-account="contractor-ops"]')?.textContent.includes(d), utcDay(34));
+    await c.row('contractor-ops').filter({ hasText: utcDay(34) }).waitFor();
     await c.rowAction('old-vendor', 'Make forever');
-    await page.waitForFunction(() => /Forever/.test(document.querySelector('tr[data-account="old-vendor"]')?.textContent));
+    await c.row('old-vendor').filter({ hasText: 'Forever' }).waitFor();
     assert.match(await c.row('old-vendor').textContent(), /Valid/);
   }));
 
@@ -68,7 +69,7 @@ test('revoke names account and repository; Undo brings the share back as it was'
     assert.match(text, /partner-bank/);
     assert.match(text, /acme-prod\/payments-api/);
     await c.revokeDialog.getByRole('button', { name: 'Revoke partner-bank' }).click();
-    await page.waitForFunction(() => !document.querySelector('tr[data-account="partner-bank"]'));
+    await c.row('partner-bank').waitFor({ state: 'detached' });
     await page.getByRole('status').filter({ hasText: 'Revoked partner-bank on acme-prod/payments-api.' }).waitFor();
     await page.getByRole('button', { name: 'Undo' }).click();
     await c.row('partner-bank').waitFor();
@@ -115,7 +116,7 @@ test('after a revoke, nothing on the page still speaks of that share as current'
     await note.locator('.ss-success').waitFor();
     await c.rowAction('note-partner', 'Revoke…');
     await c.revokeDialog.getByRole('button', { name: 'Revoke note-partner' }).click();
-    await page.waitForFunction(() => !document.querySelector('tr[data-account="note-partner"]'));
+    await c.row('note-partner').waitFor({ state: 'detached' });
     assert.equal(await note.count(), 0);
     assert.equal(await added.count(), 0);
     // Undo brings the share back, not the notes about what was done to it before.
@@ -167,7 +168,7 @@ test('copy the account name and the recipient\'s docker pull command', () =>
     await c.row('partner-bank').getByRole('button', { name: 'Copied ✓' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'partner-bank');
     await c.rowAction('partner-bank', 'Copy pull command');
-    await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith('docker pull'));
+    await until(() => page.evaluate(() => navigator.clipboard.readText()), (t) => t.startsWith('docker pull'), { what: 'the pull command on the clipboard' });
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
       'docker pull swr.eu-de.emulator.local/acme-prod/payments-api:<tag>');
   }));
@@ -187,7 +188,7 @@ test('choose several rows: extend them together, then revoke one; the table is r
     const after = Object.fromEntries((await state()).map((s) => [s.access_domain, s.deadline]));
     for (const a of ['auditor-kpmg', 'contractor-ops']) {
       assert.notEqual(after[a], before[a], `${a} extended`);
-      await page.waitForFunction(([a, d]) => document.querySelector(`tr[data-account="${a}"]`)?.textContent.includes(d), [a, after[a].slice(0, 10)]);
+      await c.row(a).filter({ hasText: after[a].slice(0, 10) }).waitFor();
     }
     // The choice is cleared once sent; another repository starts with nothing chosen.
     assert.equal(await c.row('auditor-kpmg').getByRole('checkbox').isChecked(), false);

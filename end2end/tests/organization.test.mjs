@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { useEnv, scenario, RESULTS } from '../support/env.mjs';
+import { until } from '../support/until.mjs';
 
 // The emulator's reset also clears faults, latency and the rate limit.
 const env = useEnv();
@@ -49,7 +50,7 @@ test('organization overview: every share, summary, one account, export, screensh
     const account = page.getByLabel('Account (what it can pull)');
     await account.fill('fleet-partner-007');
     await account.press('Enter');
-    await page.waitForFunction((sel) => document.querySelectorAll(`table[aria-label="Shares across the organization"] ${sel}`).length === 20, SHOWN);
+    await until(() => table.locator(SHOWN).count(), (n) => n === 20, { what: "the account's 20 rows" });
     assert.match(page.url(), /view=org&namespace=acme-fleet&account=fleet-partner-007/);
     for (const cell of await table.locator(`${SHOWN} th`).allTextContents()) assert.equal(cell, 'fleet-partner-007');
 
@@ -152,7 +153,7 @@ test('a filter typed the moment the rows appear also finds the rows written afte
     assert.equal(await page.evaluate(() => window.rowsWhenFiltered), 500, 'only the rows in view come before the paint');
     const n = Number((await page.getByText(/^Export the \d+ rows in view:$/).textContent()).match(/\d+/)[0]);
     assert.ok(n > 0 && n < 500, `${n} rows match`);
-    await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length === n, [`${rows}:not([hidden])`, n]);
+    await until(() => page.locator(`${rows}:not([hidden])`).count(), (shown) => shown === n, { what: `${n} rows shown` });
     const accounts = await page.locator(`${rows}:not([hidden]) th`).allTextContents();
     assert.ok(accounts.every((a) => a === 'fleet-partner-007'), accounts.join());
     assert.equal(await page.locator(rows).count(), 2240, 'every row is written, the others hidden');
@@ -271,7 +272,7 @@ test('a token that expires midway pauses the job; with a new one it goes on with
     await env.emulator.admin('PUT', '/latency', { ms: 150 });
     await page.getByRole('button', { name: `Send ${total} changes` }).click();
     const status = page.getByTestId('job-status');
-    await page.waitForFunction(() => /\b([1-9]\d*) done/.test(document.querySelector('[data-testid=job-status]')?.textContent || ''));
+    await page.getByTestId('job-status').filter({ hasText: /\b[1-9]\d* done/ }).waitFor();
     await env.emulator.admin('PUT', '/clock', { advance_seconds: 25 * 3600 });
     const dialog = page.getByRole('dialog', { name: 'SWR refused the token' });
     await dialog.waitFor();
@@ -291,7 +292,7 @@ test('cancel stops sending new requests; what was not sent can be sent later', (
     const total = Number((await page.getByTestId('plan-counts').textContent()).match(/^(\d+) new/)[1]);
     await env.emulator.admin('PUT', '/latency', { ms: 200 });
     await page.getByRole('button', { name: `Send ${total} changes` }).click();
-    await page.waitForFunction(() => /\b([1-9]\d*) done/.test(document.querySelector('[data-testid=job-status]')?.textContent || ''));
+    await page.getByTestId('job-status').filter({ hasText: /\b[1-9]\d* done/ }).waitFor();
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     const status = page.getByTestId('job-status');
     await status.filter({ hasText: 'Finished' }).waitFor();
@@ -325,7 +326,7 @@ test('bulk revoke from the account view: confirmed first, sent, and gone from SW
       assert.ok(!(await sharesOf(ns, repo)).includes('fleet-partner-007'), `${full} no longer shared`);
     }
     // The table follows SWR: the account's rows are two fewer once the lists are read back.
-    await page.waitForFunction((sel) => document.querySelectorAll(`table[aria-label="Shares across the organization"] ${sel}`).length === 18, SHOWN);
+    await until(() => page.getByRole('table', { name: 'Shares across the organization' }).locator(SHOWN).count(), (n) => n === 18, { what: '18 rows once read back' });
   }));
 
 test('copy the shares of one repository to others, through the dry run', () =>

@@ -112,7 +112,7 @@ test('expiry across a moved clock: 20 days later the contractor share has expire
     assert.equal(await page.getByTestId('expiry-summary').textContent(), '2 expired');
     // The page stays open for two more days: the labels follow without a reload.
     await page.clock.runFor(2 * 86400000);
-    await page.waitForFunction(() => /expired (17|18) days ago/.test(document.querySelector('tr[data-account="contractor-ops"]').textContent));
+    await page.locator('tr[data-account="contractor-ops"]').filter({ hasText: /expired (17|18) days ago/ }).waitFor();
   }));
 
 test('pickers offer only organizations with Manage and private repositories; free typing still works', () =>
@@ -120,11 +120,11 @@ test('pickers offer only organizations with Manage and private repositories; fre
     const c = new ConsolePage(page, env.appUrl);
     await c.open();
     await c.useToken(await env.emulator.token());
-    await page.waitForFunction(() => document.querySelectorAll('#ss-namespace-options option').length > 0);
+    await page.locator('#ss-namespace-options option').first().waitFor({ state: 'attached' });
     const orgs = await page.$$eval('#ss-namespace-options option', (o) => o.map((x) => x.value));
     assert.deepEqual(orgs, ['acme-dev', 'acme-fleet', 'acme-prod'], 'shared-tools (Write only) is not offered');
     await c.organization.fill('acme-prod');
-    await page.waitForFunction(() => document.querySelectorAll('#ss-repository-options option').length > 0);
+    await page.locator('#ss-repository-options option').first().waitFor({ state: 'attached' });
     const repos = await page.$$eval('#ss-repository-options option', (o) => o.map((x) => x.value));
     assert.deepEqual(repos.sort(), ['big-catalog', 'empty-repo', 'payments-api', 'tools/builder'], 'website is public');
 
