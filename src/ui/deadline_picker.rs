@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::checkbox::Checkbox;
 use super::time::{local, today_utc};
 use crate::model::deadline::format_utc;
 use crate::model::expiry::PRESETS;
@@ -82,17 +83,14 @@ pub fn DeadlinePicker(
                     })
                     .collect_view()}
             </div>
-            <label class="ss-inline">
-                <input
-                    type="checkbox"
-                    prop:checked=move || forever.get()
-                    on:change:target=move |ev| {
-                        forever.set(ev.target().checked());
-                        on_change.run(());
-                    }
-                />
-                " Forever"
-            </label>
+            <Checkbox
+                checked=forever
+                on_change=move |on| {
+                    forever.set(on);
+                    on_change.run(());
+                }
+                label=" Forever"
+            />
             <label for=date_id.clone()>"Last valid day (UTC)"</label>
             <input
                 id=date_id

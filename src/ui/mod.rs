@@ -4,6 +4,7 @@ pub mod add_outcome;
 pub mod add_share_form;
 pub mod alert;
 pub mod app;
+pub mod checkbox;
 pub mod chunks;
 pub mod connection_panel;
 pub mod copy_button;

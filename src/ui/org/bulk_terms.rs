@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::state::bulk::Bulk;
+use crate::ui::checkbox::Checkbox;
 
 /// The terms of shares given as accounts on repositories: the last valid day or forever,
 /// and a description.
@@ -18,14 +19,11 @@ pub fn BulkTerms(bulk: Bulk) -> impl IntoView {
                     on:input:target=move |ev| bulk.last_day.set(ev.target().value())
                 />
             </div>
-            <label class="ss-inline">
-                <input
-                    type="checkbox"
-                    prop:checked=move || bulk.forever.get()
-                    on:change:target=move |ev| bulk.forever.set(ev.target().checked())
-                />
-                " Forever"
-            </label>
+            <Checkbox
+                checked=bulk.forever
+                on_change=move |on| bulk.forever.set(on)
+                label=" Forever"
+            />
             <div class="ss-field">
                 <label for="ss-bulk-description">"Description (optional)"</label>
                 <input

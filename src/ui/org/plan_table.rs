@@ -6,6 +6,7 @@ use crate::model::bulk::change::terms;
 use crate::model::bulk::plan::{PlanRow, Step};
 use crate::model::case::lower;
 use crate::state::bulk::Bulk;
+use crate::ui::checkbox::Checkbox;
 
 /// The dry run: every pair and what would be done with it. Rows are keyed by repository and
 /// account, so ticking "update" on one keeps focus there and leaves the other rows alone.
@@ -58,16 +59,7 @@ fn PlanRowView(bulk: Bulk, row: PlanRow) -> impl IntoView {
             let (repo, account) = (w.repo.clone(), w.account.clone());
             let choose = move |on: bool| bulk.choose_update(&repo, &account, on);
             (
-                view! {
-                    <label class="ss-inline">
-                        <input
-                            type="checkbox"
-                            prop:checked=row.update
-                            on:change:target=move |ev| choose(ev.target().checked())
-                        />
-                        {format!(" Update to {planned}")}
-                    </label>
-                }
+                view! { <Checkbox checked=row.update on_change=choose label=format!(" Update to {planned}") /> }
                 .into_any(),
                 terms(&current.deadline, &current.description),
             )

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::state::bulk::{Bulk, Source};
+use crate::ui::checkbox::Checkbox;
 
 /// The repositories to share on (or copy to): a filter, "select the N matching", clear,
 /// and a box for each repository the filter matches.
@@ -66,15 +67,12 @@ pub fn RepoChooser(bulk: Bulk) -> impl IntoView {
                         .map(|r| {
                             let (on, toggle) = choice(r.repository.clone());
                             view! {
-                                <label class="ss-inline ss-mono">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=on
-                                        on:change:target=move |ev| toggle(ev.target().checked())
-                                    />
-                                    " "
-                                    {r.repository}
-                                </label>
+                                <Checkbox
+                                    checked=Signal::derive(on)
+                                    on_change=toggle
+                                    label=format!(" {}", r.repository)
+                                    class="ss-inline ss-mono"
+                                />
                             }
                         })
                         .collect_view()
