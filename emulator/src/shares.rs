@@ -351,14 +351,7 @@ async fn create(
             Ok(account)
         })
         .await;
-    match result {
-        Ok(account) => {
-            emu.journal
-                .record("create", &t.namespace, &t.repository, &account);
-            StatusCode::CREATED.into_response()
-        }
-        Err(e) => e.into_response(),
-    }
+    carried_out(&emu, "create", &t, result, StatusCode::CREATED)
 }
 
 async fn update(
@@ -376,18 +369,11 @@ async fn update(
             s.deadline = b.deadline;
             s.description = b.description;
             s.updated = now;
-            Ok::<(), SwrError>(())
+            Ok::<_, SwrError>(account.clone())
         })
         .await;
-    match result {
-        // Documented, and hard-coded by both Go SDKs: PATCH answers 201.
-        Ok(()) => {
-            emu.journal
-                .record("update", &t.namespace, &t.repository, &account);
-            StatusCode::CREATED.into_response()
-        }
-        Err(e) => e.into_response(),
-    }
+    // Documented, and hard-coded by both Go SDKs: PATCH answers 201.
+    carried_out(&emu, "update", &t, result, StatusCode::CREATED)
 }
 
 async fn remove(
@@ -404,14 +390,25 @@ async fn remove(
             if r.shares.len() == before {
                 return Err(not_shared(&account));
             }
-            Ok::<(), SwrError>(())
+            Ok::<_, SwrError>(account.clone())
         })
         .await;
+    carried_out(&emu, "delete", &t, result, StatusCode::NO_CONTENT)
+}
+
+/// SWR's documented answer to a change it carried out (kept in the journal), or its error.
+fn carried_out(
+    emu: &Shared,
+    what: &'static str,
+    t: &Target,
+    result: Result<String, SwrError>,
+    status: StatusCode,
+) -> Response {
     match result {
-        Ok(()) => {
+        Ok(account) => {
             emu.journal
-                .record("delete", &t.namespace, &t.repository, &account);
-            StatusCode::NO_CONTENT.into_response()
+                .record(what, &t.namespace, &t.repository, &account);
+            status.into_response()
         }
         Err(e) => e.into_response(),
     }

@@ -182,12 +182,7 @@ async fn documented_examples_are_reproduced_in_shape() {
     let times = regex::Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$").unwrap();
     assert!(times.is_match(ours["created"].as_str().unwrap()));
     let (_, one) = e
-        .call(
-            Method::GET,
-            &format!("{}/partner-bank", shares_path(NS, REPO)),
-            &t,
-            None,
-        )
+        .call(Method::GET, &share_path(NS, REPO, "partner-bank"), &t, None)
         .await;
     let mut expect = keys(&seed_example[0]);
     expect.push("exist".into());

@@ -13,7 +13,7 @@ async fn status_at(e: &Emu, t: &str, now: &str) -> bool {
     let (_, one) = e
         .call(
             Method::GET,
-            &format!("{}/day-rule", shares_path(NS, "empty-repo")),
+            &share_path(NS, "empty-repo", "day-rule"),
             t,
             None,
         )

@@ -277,7 +277,7 @@ async fn sharing_needs_manage() {
         let (s, b) = e
             .call(
                 Method::DELETE,
-                &format!("{}/partner-bank", shares_path(NS, REPO)),
+                &share_path(NS, REPO, "partner-bank"),
                 &t,
                 None,
             )
@@ -302,7 +302,7 @@ async fn sharing_needs_manage() {
 async fn show_missing_account_in_both_readings() {
     let e = start().await;
     let t = e.token("alice").await;
-    let path = format!("{}/nobody", shares_path(NS, REPO));
+    let path = share_path(NS, REPO, "nobody");
     let (s, b) = e.call(Method::GET, &path, &t, None).await;
     assert_eq!(s, 200);
     assert_eq!(b["exist"], false);
@@ -317,7 +317,7 @@ async fn show_missing_account_in_both_readings() {
 async fn update_and_delete_of_a_missing_share_fail_without_changes() {
     let e = start().await;
     let t = e.token("alice").await;
-    let path = format!("{}/nobody", shares_path(NS, REPO));
+    let path = share_path(NS, REPO, "nobody");
     let (s, b) = e
         .call(
             Method::PATCH,
@@ -332,19 +332,14 @@ async fn update_and_delete_of_a_missing_share_fail_without_changes() {
     let (s, b) = e
         .call(
             Method::PATCH,
-            &format!("{}/partner-bank", shares_path(NS, REPO)),
+            &share_path(NS, REPO, "partner-bank"),
             &t,
             Some(&json!({"permit": "read", "deadline": "soon"})),
         )
         .await;
     assert_eq!((s, error_code(&b)), (400, "SVCSTG.SWR.4001025"));
     let (_, one) = e
-        .call(
-            Method::GET,
-            &format!("{}/partner-bank", shares_path(NS, REPO)),
-            &t,
-            None,
-        )
+        .call(Method::GET, &share_path(NS, REPO, "partner-bank"), &t, None)
         .await;
     assert_eq!(one["deadline"], "forever");
 }

@@ -125,7 +125,7 @@ async fn a_fault_for_one_account_hits_its_create_update_and_delete_only() {
     );
     let r = create("target-a").await.unwrap();
     assert_eq!(r.status(), 504, "the body names the account");
-    let one = format!("{}/target-a", shares_path(NS, "empty-repo"));
+    let one = share_path(NS, "empty-repo", "target-a");
     let (s, b) = e.call(Method::GET, &one, &t, None).await;
     assert_eq!(
         (s, b["exist"].clone()),
@@ -142,11 +142,7 @@ async fn a_fault_for_one_account_hits_its_create_update_and_delete_only() {
     let r = e.req(Method::DELETE, &one, &t).send().await.unwrap();
     assert_eq!(r.status(), 504);
     let r = e
-        .req(
-            Method::DELETE,
-            &format!("{}/other-b", shares_path(NS, "empty-repo")),
-            &t,
-        )
+        .req(Method::DELETE, &share_path(NS, "empty-repo", "other-b"), &t)
         .send()
         .await
         .unwrap();

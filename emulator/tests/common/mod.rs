@@ -51,6 +51,11 @@ pub fn shares_path(ns: &str, repo: &str) -> String {
     format!("/v2/manage/namespaces/{ns}/repositories/{repo}/access-domains")
 }
 
+/// The path of one share: `…/access-domains/{account}`.
+pub fn share_path(ns: &str, repo: &str, account: &str) -> String {
+    format!("{}/{account}", shares_path(ns, repo))
+}
+
 impl Emu {
     pub async fn token(&self, user: &str) -> String {
         let r = self
