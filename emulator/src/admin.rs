@@ -28,6 +28,7 @@ pub fn routes() -> Router<Shared> {
         .route("/rate-limit", get(rate_limit).put(set_rate_limit))
         .route("/journal", get(journal))
         .route("/tokens", post(issue_token))
+        .route("/totp/{user}", get(totp_code))
         .route("/reset", post(reset))
         .route("/state", get(state))
         .layer(axum::middleware::from_fn(plain_rejections_as_400))
@@ -239,4 +240,31 @@ async fn state(
         all.retain(|k, _| *k == ns);
     }
     Json(v).into_response()
+}
+
+/// The current virtual-MFA code of a demo user, by the emulator's clock: what the user's
+/// authenticator app would show. For tests; a person can add the secret to any app.
+async fn totp_code(
+    State(emu): State<Shared>,
+    axum::extract::Path(user): axum::extract::Path<String>,
+) -> Response {
+    let now = emu.clock.now();
+    let store = emu.store.lock().unwrap();
+    let Some(secret) = store
+        .users
+        .iter()
+        .find(|u| u.name == user)
+        .and_then(|u| u.totp_secret.clone())
+    else {
+        return bad(format!("{user} has no virtual MFA device"));
+    };
+    let step = crate::totp::STEP_SECONDS;
+    Json(json!({
+        "user": user,
+        "secret": secret,
+        "code": crate::totp::current_code(&secret, now),
+        "step_seconds": step,
+        "seconds_left": step - now.timestamp().rem_euclid(step),
+    }))
+    .into_response()
 }

@@ -12,10 +12,11 @@ use serde_json::{json, Value};
 use crate::auth::Identity;
 use crate::errors::{code, json_body, SwrError};
 use crate::rules::swr_time;
+use crate::store::{Repo, Store};
 use crate::Shared;
 
 /// `filter=namespace::x|mode::visible` → {"namespace": "x", "mode": "visible"}.
-fn parse_filter(filter: Option<&String>) -> HashMap<String, String> {
+pub fn parse_filter(filter: Option<&String>) -> HashMap<String, String> {
     filter
         .map(|f| {
             f.split('|')
@@ -127,7 +128,7 @@ pub async fn list_repos(
     let name = p.get("name").map(|n| n.replace('$', "/"));
 
     let store = emu.store.lock().unwrap();
-    let mut repos: Vec<(&str, &crate::store::Repo)> = store
+    let mut repos: Vec<(&str, &Repo)> = store
         .namespaces
         .values()
         .filter(|ns| store.auth_level(&who.user_id, &ns.name) > 0)
@@ -162,25 +163,44 @@ pub async fn list_repos(
         .iter()
         .skip(offset)
         .take(limit)
-        .map(|(ns, r)| {
-            let path = format!("{}/{}/{}", store.registry_host, ns, r.name);
-            json!({
-                "name": r.name, "category": r.category, "description": r.description, "size": r.size,
-                "is_public": r.is_public, "num_images": r.num_images, "num_download": r.num_download,
-                "created_at": swr_time(r.created_at), "updated_at": swr_time(r.updated_at), "logo": "",
-                "url": "", "path": path, "internal_path": path.replacen("swr.", "swr-internal.", 1),
-                "domain_name": store.users.iter().find(|u| u.name == *store.namespaces[*ns].creator_name).map(|u| u.domain.name.clone()).unwrap_or_default(),
-                "namespace": ns, "tags": r.tags, "status": false, "total_range": total,
-            })
-        })
+        .map(|(ns, r)| repo_item(&store, ns, r, false, total))
         .collect();
+    page_answer(page, paged.then_some(offset), total)
+}
+
+/// A page of a list: the items, and `Content-Range: {offset}-{count}/{total}` when the
+/// client paged (documented: only when offset and limit are sent).
+pub fn page_answer(page: Vec<Value>, offset: Option<usize>, total: usize) -> Response {
     let count = page.len();
     let mut resp = (StatusCode::OK, json_body(&Value::Array(page))).into_response();
-    if paged {
-        // Documented as `{offset}-{count}/{total}`, and only when offset and limit are sent.
+    if let Some(offset) = offset {
         let range = format!("{offset}-{count}/{total}");
         resp.headers_mut()
             .insert("content-range", HeaderValue::from_str(&range).unwrap());
     }
     resp
+}
+
+/// The account that owns an organization: its creator's.
+pub fn owner_of(store: &Store, ns: &str) -> String {
+    let creator = &store.namespaces[ns].creator_name;
+    store
+        .users
+        .iter()
+        .find(|u| &u.name == creator)
+        .map(|u| u.domain.name.clone())
+        .unwrap_or_default()
+}
+
+/// A repository object as SWR's repository lists answer it.
+pub fn repo_item(store: &Store, ns: &str, r: &Repo, status: bool, total: usize) -> Value {
+    let path = format!("{}/{}/{}", store.registry_host, ns, r.name);
+    json!({
+        "name": r.name, "category": r.category, "description": r.description, "size": r.size,
+        "is_public": r.is_public, "num_images": r.num_images, "num_download": r.num_download,
+        "created_at": swr_time(r.created_at), "updated_at": swr_time(r.updated_at), "logo": "",
+        "url": "", "path": path, "internal_path": path.replacen("swr.", "swr-internal.", 1),
+        "domain_name": owner_of(store, ns), "namespace": ns, "tags": r.tags,
+        "status": status, "total_range": total,
+    })
 }

@@ -79,15 +79,17 @@ pub async fn create_token(
         return iam(400, "The request body is not valid JSON.");
     };
     let identity = &v["auth"]["identity"];
-    if !identity["methods"]
-        .as_array()
-        .is_some_and(|m| m.iter().any(|x| x == "password"))
-    {
+    let methods = identity["methods"].as_array().cloned().unwrap_or_default();
+    if !methods.iter().any(|x| x == "password") {
         return iam(
             400,
-            "Only the password method is supported by the emulator.",
+            "Only the password method (with totp for virtual MFA) is supported by the emulator.",
         );
     }
+    let totp = methods
+        .iter()
+        .any(|x| x == "totp")
+        .then(|| identity["totp"]["user"].clone());
     let user = &identity["password"]["user"];
     let (Some(name), Some(password), Some(domain)) = (
         user["name"].as_str(),
@@ -108,6 +110,9 @@ pub async fn create_token(
         else {
             return iam(401, "The username or password is wrong.");
         };
+        if let Err(refused) = check_mfa(store.user(&uid).unwrap(), totp.as_ref(), now) {
+            return refused;
+        }
         if project.is_some_and(|p| p != store.project.name) {
             return iam(
                 400,
@@ -118,9 +123,13 @@ pub async fn create_token(
             );
         }
         let (token, t) = store.issue_token(&uid, now);
+        let with_totp = store.user(&uid).is_some_and(|u| u.totp_secret.is_some());
         let mut resp = (
             StatusCode::CREATED,
-            json_body(&token_body(store, &t, &base_url(&headers), catalog)),
+            json_body(&with_methods(
+                token_body(store, &t, &base_url(&headers), catalog),
+                with_totp,
+            )),
         )
             .into_response();
         resp.headers_mut()
@@ -154,4 +163,54 @@ pub async fn validate_token(State(emu): State<Shared>, headers: HeaderMap) -> Re
         }
         None => iam(404, "The token does not exist or has expired."),
     }
+}
+
+fn with_methods(mut body: Value, totp: bool) -> Value {
+    if totp {
+        body["token"]["methods"] = json!(["password", "totp"]);
+    }
+    body
+}
+
+/// Virtual MFA login protection: a user with a TOTP secret needs `"methods": ["password",
+/// "totp"]` and `totp.user.{id, passcode}` (the OTC page's example writes `name` for `id`;
+/// both are taken). Other users' `totp` is ignored.
+fn check_mfa(
+    user: &crate::store::User,
+    totp: Option<&Value>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Response> {
+    let Some(secret) = &user.totp_secret else {
+        return Ok(());
+    };
+    let Some(totp) = totp.filter(|t| t.is_object()) else {
+        return Err(iam_coded(
+            400,
+            "IAM.0007",
+            "Request parameter auth.identity.totp is invalid.",
+        ));
+    };
+    let names_user = totp["id"].as_str() == Some(user.id.as_str())
+        || totp["name"].as_str() == Some(user.name.as_str());
+    if !names_user {
+        return Err(iam_coded(
+            400,
+            "IAM.0007",
+            "Request parameter auth.identity.totp.user.id is invalid.",
+        ));
+    }
+    match totp["passcode"].as_str() {
+        Some(code) if crate::totp::accepts(secret, code, now) => Ok(()),
+        _ => Err(iam(401, "The verification code is incorrect.")),
+    }
+}
+
+/// An error of IAM's own error-code table (`error_code` / `error_msg`), as IAM answers for
+/// request checks, beside Keystone's `error.{code,message,title}`.
+fn iam_coded(status: u16, code: &str, msg: &str) -> Response {
+    (
+        StatusCode::from_u16(status).unwrap(),
+        json_body(&json!({ "error_code": code, "error_msg": msg })),
+    )
+        .into_response()
 }

@@ -18,10 +18,12 @@ pub mod journal;
 pub mod rules;
 pub mod seed;
 pub mod server;
+pub mod shared_repos;
 pub mod shares;
 pub mod signer;
 pub mod store;
 pub mod throttle;
+pub mod totp;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -148,6 +150,10 @@ pub fn app(emu: Shared) -> Router {
         .route(
             "/v2/manage/repos",
             authed(get(catalog::list_repos)).fallback(errors::apigw_not_found),
+        )
+        .route(
+            "/v2/manage/shared-repositories",
+            authed(get(shared_repos::list)).fallback(errors::apigw_not_found),
         );
     let iam = Router::new()
         .route(

@@ -36,6 +36,15 @@ pub struct SeedNamespace {
     pub generated_repos: usize,
     #[serde(default)]
     pub generated_repo_shares: usize,
+    /// Only this many of the generated repositories (spread evenly) get shares; the rest
+    /// are private and unshared, as most of a large organization is. Default: all.
+    #[serde(default)]
+    pub generated_shared_repos: Option<usize>,
+    /// Generated shares go to consecutive accounts of a pool of this many (`partner-0001`…)
+    /// instead of the fleet's 120 `fleet-partner-NNN`, so a repository can have more than
+    /// 40 distinct accounts.
+    #[serde(default)]
+    pub generated_accounts: Option<usize>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -157,62 +166,9 @@ impl Seed {
                 };
                 repos.insert(r.name.clone(), repo);
             }
-            let creator = user_by_name.get(ns.creator.as_str()).copied();
             for j in 1..=ns.generated_repos {
-                let created_at = now - Duration::days(200) + Duration::hours(j as i64);
-                let shares = (0..ns.generated_repo_shares)
-                    .map(|k| {
-                        // Every state across the organization: forever, valid for months,
-                        // expiring within days, expired.
-                        let deadline = match (j + k) % 4 {
-                            0 => "forever".to_string(),
-                            1 => format!(
-                                "{}T00:00:00Z",
-                                today + Duration::days(((j * 7 + k * 11) % 400 + 30) as i64)
-                            ),
-                            2 => format!(
-                                "{}T00:00:00Z",
-                                today + Duration::days(((j + k) % 14) as i64)
-                            ),
-                            _ => format!(
-                                "{}T00:00:00Z",
-                                today - Duration::days(((j + k) % 40 + 1) as i64)
-                            ),
-                        };
-                        let created = created_at + Duration::days(k as i64);
-                        Share {
-                            access_domain: format!("fleet-partner-{:03}", (j * 7 + k * 3) % 120),
-                            permit: "read".into(),
-                            deadline,
-                            description: format!("Fleet access {k} for svc-{j:03}"),
-                            creator_id: creator.map(|u| u.id.clone()).unwrap_or_default(),
-                            creator_name: ns.creator.clone(),
-                            created,
-                            updated: created,
-                        }
-                    })
-                    .collect::<Vec<_>>();
-                // Accounts repeat across repositories, never within one.
-                let mut shares = shares;
-                shares.sort_by(|a, b| a.access_domain.cmp(&b.access_domain));
-                shares.dedup_by(|a, b| a.access_domain == b.access_domain);
-                let name = format!("svc-{j:03}");
-                repos.insert(
-                    name.clone(),
-                    Repo {
-                        name,
-                        category: "other".into(),
-                        description: format!("Generated fleet service {j}"),
-                        is_public: false,
-                        size: 1_000_000 * j as u64,
-                        num_images: 1,
-                        num_download: j as u64,
-                        created_at,
-                        updated_at: created_at,
-                        tags: vec!["latest".into()],
-                        shares,
-                    },
-                );
+                let repo = ns.generated_repo(j, &user_by_name, now);
+                repos.insert(repo.name.clone(), repo);
             }
             namespaces.insert(
                 ns.name.clone(),
@@ -232,6 +188,88 @@ impl Seed {
             access_keys: self.access_keys.clone(),
             namespaces,
             tokens: BTreeMap::new(),
+        }
+    }
+}
+
+impl SeedNamespace {
+    /// Whether generated repository `j` (1-based) is one of the shared ones: the shared
+    /// ones are spread evenly over the organization.
+    fn generated_is_shared(&self, j: usize) -> bool {
+        let total = self.generated_repos.max(1);
+        let shared = self.generated_shared_repos.unwrap_or(total).min(total);
+        j * shared / total > (j - 1) * shared / total
+    }
+
+    fn generated_account(&self, j: usize, k: usize) -> String {
+        match self.generated_accounts {
+            Some(pool) => format!("partner-{:04}", (j * 7 + k) % pool.max(1)),
+            None => format!("fleet-partner-{:03}", (j * 7 + k * 3) % 120),
+        }
+    }
+
+    fn generated_repo(
+        &self,
+        j: usize,
+        user_by_name: &BTreeMap<&str, &User>,
+        now: DateTime<Utc>,
+    ) -> Repo {
+        let today = now.date_naive();
+        let creator = user_by_name.get(self.creator.as_str()).copied();
+        let created_at = now - Duration::days(200) + Duration::hours(j as i64);
+        let count = if self.generated_is_shared(j) {
+            self.generated_repo_shares
+        } else {
+            0
+        };
+        let mut shares = (0..count)
+            .map(|k| {
+                // Every state across the organization: forever, valid for months,
+                // expiring within days, expired.
+                let deadline = match (j + k) % 4 {
+                    0 => "forever".to_string(),
+                    1 => format!(
+                        "{}T00:00:00Z",
+                        today + Duration::days(((j * 7 + k * 11) % 400 + 30) as i64)
+                    ),
+                    2 => format!(
+                        "{}T00:00:00Z",
+                        today + Duration::days(((j + k) % 14) as i64)
+                    ),
+                    _ => format!(
+                        "{}T00:00:00Z",
+                        today - Duration::days(((j + k) % 40 + 1) as i64)
+                    ),
+                };
+                let created = created_at + Duration::days(k as i64);
+                Share {
+                    access_domain: self.generated_account(j, k),
+                    permit: "read".into(),
+                    deadline,
+                    description: format!("Fleet access {k} for svc-{j:03}"),
+                    creator_id: creator.map(|u| u.id.clone()).unwrap_or_default(),
+                    creator_name: self.creator.clone(),
+                    created,
+                    updated: created,
+                }
+            })
+            .collect::<Vec<_>>();
+        // Accounts repeat across repositories, never within one.
+        shares.sort_by(|a, b| a.access_domain.cmp(&b.access_domain));
+        shares.dedup_by(|a, b| a.access_domain == b.access_domain);
+        let width = if self.generated_repos > 999 { 4 } else { 3 };
+        Repo {
+            name: format!("svc-{j:0width$}"),
+            category: "other".into(),
+            description: format!("Generated fleet service {j}"),
+            is_public: false,
+            size: 1_000_000 * j as u64,
+            num_images: 1,
+            num_download: j as u64,
+            created_at,
+            updated_at: created_at,
+            tags: vec!["latest".into()],
+            shares,
         }
     }
 }

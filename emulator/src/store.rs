@@ -23,6 +23,10 @@ pub struct User {
     /// Organization name → SWR permission level (7 manage, 3 write, 1 read).
     #[serde(default)]
     pub permissions: BTreeMap<String, u8>,
+    /// Virtual MFA: the base32 TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s). A user with
+    /// one needs the `totp` method beside `password` to get a token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp_secret: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -284,3 +284,114 @@ async fn aksk_caller_without_manage_gets_403() {
     let (s, b) = read(r).await;
     assert_eq!((s, error_code(&b)), (403, "SVCSTG.SWR.4039002"));
 }
+
+mod virtual_mfa {
+    use super::*;
+
+    const MIA: &str = "5f7b9d1f3a4e46988a11aabbccddee05";
+
+    fn body(totp: Option<Value>) -> Value {
+        let mut identity = json!({
+            "methods": ["password"],
+            "password": {"user": {"name": "mia", "password": "Demo-Passw0rd", "domain": {"name": "acme"}}},
+        });
+        if let Some(t) = totp {
+            identity["methods"] = json!(["password", "totp"]);
+            identity["totp"] = json!({ "user": t });
+        }
+        json!({"auth": {"identity": identity, "scope": {"project": {"name": "eu-de"}}}})
+    }
+
+    async fn sign_in(e: &Emu, totp: Option<Value>) -> (u16, Value, bool) {
+        let r = e
+            .http
+            .post(e.url("/v3/auth/tokens?nocatalog=true"))
+            .json(&body(totp))
+            .send()
+            .await
+            .unwrap();
+        let has_token = r.headers().get("x-subject-token").is_some();
+        let (status, body) = read(r).await;
+        (status, body, has_token)
+    }
+
+    async fn code(e: &Emu) -> String {
+        let r: Value = e
+            .admin(Method::GET, "/totp/mia", json!(null))
+            .await
+            .json()
+            .await
+            .unwrap();
+        r["code"].as_str().unwrap().to_string()
+    }
+
+    #[tokio::test]
+    async fn password_only_is_refused_with_iam_0007() {
+        let e = start().await;
+        let (status, body, has_token) = sign_in(&e, None).await;
+        assert_eq!((status, has_token), (400, false));
+        assert_eq!(body["error_code"], "IAM.0007");
+        assert!(body["error_msg"].as_str().unwrap().contains("totp"));
+    }
+
+    #[tokio::test]
+    async fn the_current_code_signs_in_and_a_wrong_one_does_not() {
+        let e = start().await;
+        e.admin(
+            Method::PUT,
+            "/clock",
+            json!({"now": "2030-06-11T10:00:05Z"}),
+        )
+        .await;
+        let right = code(&e).await;
+        let wrong = format!("{:06}", (right.parse::<u32>().unwrap() + 1) % 1_000_000);
+        let (status, body, has_token) =
+            sign_in(&e, Some(json!({"id": MIA, "passcode": wrong}))).await;
+        assert_eq!((status, has_token), (401, false), "{body}");
+        let (status, body, has_token) =
+            sign_in(&e, Some(json!({"id": MIA, "passcode": right}))).await;
+        assert_eq!((status, has_token), (201, true), "{body}");
+        assert_eq!(body["token"]["methods"], json!(["password", "totp"]));
+        // The OTC page's example names the user instead of giving the id.
+        let (status, _, _) =
+            sign_in(&e, Some(json!({"name": "mia", "passcode": code(&e).await}))).await;
+        assert_eq!(status, 201);
+        let (status, body, _) = sign_in(
+            &e,
+            Some(json!({"id": "someone-else", "passcode": code(&e).await})),
+        )
+        .await;
+        assert_eq!(
+            (status, body["error_code"].as_str()),
+            (400, Some("IAM.0007"))
+        );
+    }
+
+    #[tokio::test]
+    async fn a_code_is_good_for_one_step_either_side() {
+        let e = start().await;
+        e.admin(
+            Method::PUT,
+            "/clock",
+            json!({"now": "2030-06-11T10:00:05Z"}),
+        )
+        .await;
+        let then = code(&e).await;
+        e.admin(Method::PUT, "/clock", json!({"advance_seconds": 30}))
+            .await;
+        assert_eq!(
+            sign_in(&e, Some(json!({"id": MIA, "passcode": then})))
+                .await
+                .0,
+            201
+        );
+        e.admin(Method::PUT, "/clock", json!({"advance_seconds": 60}))
+            .await;
+        assert_eq!(
+            sign_in(&e, Some(json!({"id": MIA, "passcode": then})))
+                .await
+                .0,
+            401
+        );
+    }
+}

@@ -16,10 +16,12 @@ async fn namespaces_carry_each_users_permission_level() {
                 ("acme-dev", 7),
                 ("acme-fleet", 7),
                 ("acme-prod", 7),
+                ("acme-scale", 7),
                 ("shared-tools", 3),
             ],
         ),
         ("bob", vec![("acme-prod", 3)]),
+        ("gina", vec![("globex-base", 7)]),
         ("carol", vec![("acme-prod", 1)]),
     ] {
         let t = e.token(user).await;

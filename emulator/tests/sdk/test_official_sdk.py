@@ -1,5 +1,6 @@
 """The official Huawei Cloud Python SDK (huaweicloudsdkswr), unchanged, against the emulator
-with AK/SK credentials: create, list, show, update and delete a share, plus errors.
+with AK/SK credentials: create, list, show, update and delete a share, plus errors, the
+pickers' lists and the shared-repositories overview for both centers.
 
 The emulator binary comes from SWR_EMULATOR_BIN (scripts/test.sh builds it)."""
 
@@ -18,6 +19,7 @@ from huaweicloudsdkswr.v2 import (
     ListNamespacesRequest,
     ListRepoDomainsRequest,
     ListReposDetailsRequest,
+    ListSharedReposDetailsRequest,
     ShowAccessDomainRequest,
     SwrClient,
     UpdateRepoDomainsRequest,
@@ -116,3 +118,27 @@ def test_pickers_apis(endpoint):
     assert {n.name: n.auth for n in ns.namespaces}["acme-prod"] == 7
     repos = c.list_repos_details(ListReposDetailsRequest(namespace=NS))
     assert "tools/builder" in [r.name for r in repos.body]
+
+
+def test_shared_repositories_for_both_centers(endpoint):
+    c = client(endpoint)
+    mine = c.list_shared_repos_details(
+        ListSharedReposDetailsRequest(center="self", namespace="acme-scale", limit="25", offset="25")
+    )
+    assert mine.content_range == "25-25/60"
+    assert all(r.namespace == "acme-scale" and r.domain_name == "acme" for r in mine.body)
+    everything = c.list_shared_repos_details(ListSharedReposDetailsRequest(center="self"))
+    assert "acme-prod/payments-api" in {f"{r.namespace}/{r.name}" for r in everything.body}
+    theirs = c.list_shared_repos_details(
+        ListSharedReposDetailsRequest(filter="center::thirdparty|order_column::name|order_type::asc")
+    )
+    assert [(r.domain_name, r.name, r.status) for r in theirs.body] == [
+        ("globex", "alpine-hardened", True),
+        ("globex", "build/toolchain", True),
+        ("globex", "legacy-runtime", False),
+        ("globex", "payments-sdk", True),
+    ]
+    assert theirs.body[0].path.endswith("/globex-base/alpine-hardened")
+    with pytest.raises(ClientRequestException) as e:
+        c.list_shared_repos_details(ListSharedReposDetailsRequest(center="everyone"))
+    assert e.value.status_code == 400 and "center" in str(e.value.error_msg)
