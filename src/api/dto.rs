@@ -41,6 +41,10 @@ pub struct RepoDto {
     pub is_public: bool,
     pub path: String,
     pub total_range: i64,
+    /// The owner account.
+    pub domain_name: String,
+    /// In the shared-repositories list: whether the share is still valid.
+    pub status: Option<bool>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -117,6 +121,16 @@ impl RepoDto {
             is_public: f.flag("is_public")?.unwrap_or_default(),
             path: f.text("path")?,
             total_range: f.int("total_range")?.unwrap_or_default(),
+            domain_name: f.text("domain_name")?,
+            // A flag, though the documentation's table writes it as text.
+            status: match f.text("status") {
+                Ok(t) => match t.as_str() {
+                    "true" => Some(true),
+                    "false" => Some(false),
+                    _ => None,
+                },
+                Err(_) => f.flag("status")?,
+            },
         })
     }
 }

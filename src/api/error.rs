@@ -117,6 +117,9 @@ impl ApiError {
                 Operation::Create => "SWR no longer finds this share. Reload the list and try again.".into(),
                 _ => "The share no longer exists: it was probably revoked meanwhile (in another tab or by someone else). Reload the list to see the current shares; add it again if it is still needed.".into(),
             },
+            400 | 401 if op == Operation::SignIn && self.asks_for_mfa() => {
+                "This user signs in with virtual MFA: enter the IAM user ID and the current 6-digit code from the authenticator app (a new one every 30 seconds).".into()
+            }
             400 => "SWR rejected the request as invalid; correct the field it names and try again.".into(),
             401 if op == Operation::SignIn => "Check the user name, password and account name.".into(),
             401 => "The token was refused (missing, invalid or expired). Paste a new token or sign in again.".into(),
@@ -138,6 +141,18 @@ impl ApiError {
             s if s >= 500 => "SWR had an internal error; try again later.".into(),
             _ => "Try again; if it keeps failing, check the API base and token.".into(),
         }
+    }
+
+    /// Whether IAM refused a sign-in for want of (or for a wrong) virtual-MFA code: its words
+    /// name the `totp` method, MFA or the verification code.
+    pub fn asks_for_mfa(&self) -> bool {
+        // ASCII case only: Unicode's case tables would add ~7 KB to the first load.
+        let said =
+            format!("{} {}", self.code.as_deref().unwrap_or(""), self.message).to_ascii_lowercase();
+        matches!(self.status, 400 | 401 | 403)
+            && ["totp", "mfa", "verification code"]
+                .iter()
+                .any(|w| said.contains(w))
     }
 
     /// Whether a write that met this error may still have been made: no answer came, or a
@@ -283,6 +298,30 @@ mod tests {
             (Some("401"), "The username or password is wrong.")
         );
         assert!(e.advice(Operation::SignIn).contains("password"));
+        assert!(!e.asks_for_mfa());
+    }
+
+    #[test]
+    fn iam_asking_for_a_virtual_mfa_code() {
+        let missing = ApiError::from_response(
+            400,
+            r#"{"error_code":"IAM.0007","error_msg":"Request parameter auth.identity.totp is invalid."}"#,
+        );
+        let wrong = ApiError::from_response(
+            401,
+            r#"{"error":{"code":401,"message":"The verification code is incorrect.","title":"Unauthorized"}}"#,
+        );
+        for e in [&missing, &wrong] {
+            assert!(e.asks_for_mfa(), "{e:?}");
+            assert!(e.advice(Operation::SignIn).contains("6-digit code"));
+        }
+        let other = ApiError::from_response(
+            400,
+            r#"{"error_code":"IAM.0007","error_msg":"Request parameter auth.scope is invalid."}"#,
+        );
+        assert!(!other.asks_for_mfa());
+        // Only a sign-in is advised about codes.
+        assert!(!missing.advice(Operation::List).contains("6-digit"));
     }
 
     #[test]

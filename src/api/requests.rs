@@ -23,6 +23,24 @@ impl Method {
     }
 }
 
+/// Which side of sharing `GET /v2/manage/shared-repositories` lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Center {
+    /// `self`: repositories this account shares.
+    Mine,
+    /// `thirdparty`: repositories other accounts share with this one.
+    WithMe,
+}
+
+impl Center {
+    pub fn key(self) -> &'static str {
+        match self {
+            Center::Mine => "self",
+            Center::WithMe => "thirdparty",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiRequest {
     pub method: Method,
@@ -157,13 +175,35 @@ impl SwrApi {
         self.request(Method::Get, url, None)
     }
 
-    /// IAM password sign-in, scoped to the region's project.
+    /// One page of the repositories shared by the signed-in account (`Center::Mine`, in
+    /// one organization or all) or with it (`Center::WithMe`).
+    pub fn list_shared_repos(
+        &self,
+        center: Center,
+        namespace: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> ApiRequest {
+        let only = namespace
+            .map(|ns| format!("&namespace={}", encode_segment(ns)))
+            .unwrap_or_default();
+        let url = format!(
+            "{}/v2/manage/shared-repositories?center={}{only}&limit={limit}&offset={offset}",
+            self.swr_base,
+            center.key()
+        );
+        self.request(Method::Get, url, None)
+    }
+
+    /// IAM password sign-in, scoped to the region's project; with `mfa` (IAM user ID and
+    /// the 6-digit code) for a user whose login is protected by virtual MFA.
     pub fn password_token(
         &self,
         user: &str,
         password: &str,
         account: &str,
         project: &str,
+        mfa: Option<(&str, &str)>,
     ) -> ApiRequest {
         let user = object(vec![
             ("name", string(user.trim())),
@@ -172,10 +212,17 @@ impl SwrApi {
         ]);
         let mut methods = json::Array::new();
         methods.push(string("password"));
-        let identity = object(vec![
-            ("methods", Value::Array(methods)),
-            ("password", object(vec![("user", user)])),
-        ]);
+        let mut identity = vec![("password", object(vec![("user", user)]))];
+        if let Some((user_id, passcode)) = mfa {
+            methods.push(string("totp"));
+            let totp_user = object(vec![
+                ("id", string(user_id.trim())),
+                ("passcode", string(passcode.trim())),
+            ]);
+            identity.push(("totp", object(vec![("user", totp_user)])));
+        }
+        identity.insert(0, ("methods", Value::Array(methods)));
+        let identity = object(identity);
         let scope = object(vec![("project", object(vec![("name", string(project))]))]);
         let body = json::write(vec![(
             "auth",
@@ -271,7 +318,7 @@ mod tests {
 
     #[test]
     fn password_sign_in_body() {
-        let r = api().password_token("alice", "pw", "acme", "eu-de");
+        let r = api().password_token("alice", "pw", "acme", "eu-de", None);
         assert_eq!(r.url, "/iam/v3/auth/tokens?nocatalog=true");
         assert_eq!(r.header("x-auth-token"), None);
         let b: serde_json::Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
@@ -279,6 +326,38 @@ mod tests {
             b["auth"]["identity"]["password"]["user"]["domain"]["name"],
             "acme"
         );
+        assert_eq!(
+            b["auth"]["identity"]["methods"],
+            serde_json::json!(["password"])
+        );
+        assert!(b["auth"]["identity"].get("totp").is_none());
         assert_eq!(b["auth"]["scope"]["project"]["name"], "eu-de");
+    }
+
+    #[test]
+    fn virtual_mfa_sign_in_body() {
+        let r = api().password_token("mia", "pw", "acme", "eu-de", Some((" u-1 ", "012345 ")));
+        let b: serde_json::Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+        let identity = &b["auth"]["identity"];
+        assert_eq!(identity["methods"], serde_json::json!(["password", "totp"]));
+        assert_eq!(
+            identity["totp"],
+            serde_json::json!({"user": {"id": "u-1", "passcode": "012345"}})
+        );
+        assert_eq!(identity["password"]["user"]["name"], "mia");
+    }
+
+    #[test]
+    fn shared_repositories_both_centers() {
+        let a = SwrApi::new("", "", "t");
+        assert_eq!(
+            a.list_shared_repos(Center::Mine, None, 0, 1000).url,
+            "/v2/manage/shared-repositories?center=self&limit=1000&offset=0"
+        );
+        assert_eq!(
+            a.list_shared_repos(Center::WithMe, Some("a b"), 100, 100)
+                .url,
+            "/v2/manage/shared-repositories?center=thirdparty&namespace=a%20b&limit=100&offset=100"
+        );
     }
 }

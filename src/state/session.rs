@@ -70,6 +70,14 @@ pub struct Session {
     pub refusal: RwSignal<Option<ApiError>>,
 }
 
+/// Why a sign-in did not succeed, as the user reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignInRefused {
+    pub reason: String,
+    /// IAM wants (another) virtual-MFA code.
+    pub asks_for_mfa: bool,
+}
+
 impl Session {
     pub fn new(mode: HostMode, token_source: Option<js_sys::Function>) -> Session {
         Session {
@@ -116,18 +124,21 @@ impl Session {
         }
     }
 
-    /// Signs in with an IAM user's password. On success the token is used at once, with
-    /// what IAM said about it; on failure, the reason as a user reads it.
+    /// Signs in with an IAM user's password (and, for virtual MFA, the user ID and the
+    /// current code). On success the token is used at once, with what IAM said about it; on
+    /// failure, the reason as a user reads it, and whether IAM asks for an MFA code.
     pub async fn sign_in(
         self,
         user: String,
         password: String,
         account: String,
-    ) -> Result<(), String> {
+        mfa: Option<(String, String)>,
+    ) -> Result<(), SignInRefused> {
         let region = untrack(|| self.region().id);
+        let mfa = mfa.as_ref().map(|(id, code)| (id.as_str(), code.as_str()));
         let req = self
             .api_untracked()
-            .password_token(&user, &password, &account, &region);
+            .password_token(&user, &password, &account, &region, mfa);
         match transport::send(&req)
             .await
             .and_then(|r| responses::token(&r, None))
@@ -145,7 +156,10 @@ impl Session {
                 );
                 Ok(())
             }
-            Err(e) => Err(e.describe(Operation::SignIn)),
+            Err(e) => Err(SignInRefused {
+                reason: e.describe(Operation::SignIn),
+                asks_for_mfa: e.asks_for_mfa(),
+            }),
         }
     }
 
