@@ -39,10 +39,10 @@ test('organization overview: every share, summary, one account, export, screensh
   scenario(env, 'organization overview', async (page) => {
     await openOrg(page, '?view=org&namespace=acme-fleet');
     const summary = page.getByTestId('org-summary');
-    assert.match(await summary.textContent(), /^2240 shares across 64 private repositories: \d+ expired, \d+ expire within 14 days\.$/);
+    assert.match(await summary.textContent(), /^2240 shares across 64 shared repositories: \d+ expired, \d+ expire within 14 days\.$/);
     const table = page.getByRole('table', { name: 'Shares across the organization' });
     // Expiring soonest first: the first row is still valid and ends before any later one.
-    const first = await table.locator(SHOWN).first().locator('td').nth(2).textContent();
+    const first = await table.locator(SHOWN).first().locator('td').nth(3).textContent();
     assert.doesNotMatch(await table.locator(SHOWN).first().textContent(), /Expired/);
     assert.match(first, /^\d{4}-\d{2}-\d{2}/);
 
@@ -312,7 +312,8 @@ test('bulk revoke from the account view: confirmed first, sent, and gone from SW
     const rows = table.locator(SHOWN);
     const picked = [];
     for (let i = 0; i < 2; i++) {
-      picked.push((await rows.nth(i).locator('td').nth(1).textContent()).trim());
+      const [ns, repo] = await rows.nth(i).locator('td').evaluateAll((tds) => [tds[1].textContent, tds[2].textContent]);
+      picked.push(`${ns.trim()}/${repo.trim()}`);
       await rows.nth(i).getByRole('checkbox').check();
     }
     await page.getByRole('button', { name: 'Revoke…' }).click();

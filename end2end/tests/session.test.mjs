@@ -222,6 +222,6 @@ test('a kept token: a failure of the organization overview\'s early request is s
     assert.match(await alert.textContent(), /HTTP 500 · SVCSTG\.SWR\.5000001/);
     await page.getByRole('button', { name: 'Load every share' }).click();
     await page.getByTestId('org-summary').waitFor();
-    assert.match(await page.getByTestId('org-summary').textContent(), /^2240 shares across 64 private repositories/);
+    assert.match(await page.getByTestId('org-summary').textContent(), /^2240 shares across 64 shared repositories/);
     assert.equal(await alert.count(), 0, 'the failure is gone once the load succeeds');
   }));

@@ -7,6 +7,7 @@ pub mod config;
 pub mod day_input;
 pub mod deadline;
 pub mod expiry;
+pub mod inbound;
 pub mod limits;
 pub mod names;
 pub mod new_share;

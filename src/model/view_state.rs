@@ -19,6 +19,9 @@ pub struct ViewState {
     /// `account`: what one account can pull), `bulk` for sharing in bulk.
     pub view: String,
     pub account: String,
+    /// In the overview of every organization (`view=org` without `namespace`): only the
+    /// shares of this organization.
+    pub organization: String,
 }
 
 impl ViewState {
@@ -53,6 +56,7 @@ impl ViewState {
                 "page" => v.page = val.parse().unwrap_or(1),
                 "view" => v.view = val,
                 "account" => v.account = val,
+                "organization" => v.organization = val,
                 _ => {}
             }
         }
@@ -66,6 +70,7 @@ impl ViewState {
             ("namespace", &self.namespace),
             ("repository", &self.repository),
             ("account", &self.account),
+            ("organization", &self.organization),
             ("embed", &self.embed),
             ("q", &self.q),
             ("status", &self.status.key().to_string()),
@@ -177,6 +182,7 @@ mod tests {
             page: 3,
             view: "org".into(),
             account: "partner-a".into(),
+            organization: "acme-dev".into(),
         };
         assert_eq!(ViewState::from_query(&odd.to_query()), odd);
     }

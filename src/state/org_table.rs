@@ -6,12 +6,12 @@ use leptos::prelude::*;
 
 use super::clock::Now;
 use super::jobs::Job;
-use super::org::OrgShares;
+use super::org::{Found, OrgShares};
 use super::session::Session;
 use super::view::View;
 use crate::model::bulk::change::{extensions, revocations, Change};
 use crate::model::bulk::export::Located;
-use crate::model::bulk::org_table::{key_of, org_filter, org_order, OrgSort};
+use crate::model::bulk::org_table::{key_of, org_filter, org_order, OrgFilter, OrgSort};
 use crate::model::expiry::{summarize, Expiry};
 use crate::model::{RepoRef, Share};
 
@@ -61,7 +61,18 @@ impl OrgTable {
             view.0.with(|v| {
                 order.with(|o| {
                     rows.with(|r| {
-                        expiries.with(|e| org_filter(o, r, e, &v.q, &v.account, v.status))
+                        let f = OrgFilter {
+                            q: &v.q,
+                            account: &v.account,
+                            // Only where every organization is in the table.
+                            organization: if v.namespace.is_empty() {
+                                &v.organization
+                            } else {
+                                ""
+                            },
+                            status: v.status,
+                        };
+                        expiries.with(|e| org_filter(o, r, e, f))
                     })
                 })
             })
@@ -83,10 +94,18 @@ impl OrgTable {
         table
     }
 
-    /// Loads (or loads again) every share of the organization in the view.
+    /// Loads (or loads again) every share of the organization in the view (of every
+    /// organization when none is given), found the way the last load found them.
     pub fn load(self) {
+        self.load_with(untrack(|| self.org.every_repo()));
+    }
+
+    /// Loads, finding the repositories through SWR's overview of shared repositories or,
+    /// with `every_repo`, by reading every private repository.
+    pub fn load_with(self, every_repo: bool) {
         let ns = self.view.0.with_untracked(|v| v.namespace.clone());
-        self.org.load(self.session, ns);
+        let ns = (!ns.trim().is_empty()).then_some(ns);
+        self.org.load(self.session, ns, every_repo);
     }
 
     /// The rows in view, in order (what an export holds).
@@ -136,14 +155,33 @@ impl OrgTable {
         });
     }
 
-    /// "2240 shares across 64 private repositories: 12 expired, 30 expire within 14 days."
+    /// "2240 shares across 64 shared repositories: 12 expired, 30 expire within 14 days."
+    /// (`private` where every private repository was read; "in 5 organizations" where the
+    /// table holds every organization).
     pub fn summary(&self) -> String {
         let s = self.expiries.with(|e| summarize(e.iter()));
-        let repos = self
-            .org
-            .with(|d| d.and_then(|r| r.as_ref().ok()).map_or(0, |d| d.repos.len()));
+        let (repos, kind, orgs) = self.org.with(|d| match d.and_then(|r| r.as_ref().ok()) {
+            Some(d) => {
+                let mut orgs: Vec<&str> = d.repos.iter().map(|r| r.namespace.as_str()).collect();
+                orgs.sort_unstable();
+                orgs.dedup();
+                let kind = if d.found == Found::Shared {
+                    "shared"
+                } else {
+                    "private"
+                };
+                (d.repos.len(), kind, orgs.len())
+            }
+            None => (0, "private", 0),
+        });
+        let every_org = self.view.0.with(|v| v.namespace.trim().is_empty());
+        let within = if every_org {
+            format!(" in {orgs} organizations")
+        } else {
+            String::new()
+        };
         format!(
-            "{} shares across {repos} private repositories: {} expired, {} expire within {} days.",
+            "{} shares across {repos} {kind} repositories{within}: {} expired, {} expire within {} days.",
             s.total,
             s.expired,
             s.expiring,

@@ -99,6 +99,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                                 {tab("", "One repository")}
                                 {tab("org", "Organization overview")}
                                 {tab("bulk", "Share in bulk")}
+                                {tab("inbound", "Shared with you")}
                             </nav>
                         }
                     })}
@@ -116,6 +117,16 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                     "bulk" => {
                         view! {
                             <OnDemand asked=true what="bulk sharing" load=chunks::bulk_share />
+                        }
+                            .into_any()
+                    }
+                    "inbound" => {
+                        view! {
+                            <OnDemand
+                                asked=true
+                                what="the images shared with you"
+                                load=chunks::inbound_view
+                            />
                         }
                             .into_any()
                     }

@@ -13,6 +13,7 @@ use wasm_split_helpers::SplitLoaderError;
 
 use super::add_share_form::AddShareForm;
 use super::edit_dialog::EditDialog;
+use super::inbound::inbound_view::InboundView;
 use super::org::bulk_share::BulkShare;
 use super::org::org_view::OrgView;
 use super::org::selection_actions::SelectionActions;
@@ -65,4 +66,5 @@ split_point!(changes: repo_suggestions(namespace: Signal<String>) => view! { <Re
 // The organization-wide views: opened from their tab.
 split_point!(organization: org_view() => view! { <OrgView/> }.into_any());
 split_point!(organization: bulk_share() => view! { <BulkShare/> }.into_any());
+split_point!(organization: inbound_view() => view! { <InboundView/> }.into_any());
 split_point!(organization: selection_actions(selection: Selection) => view! { <SelectionActions selection=selection/> }.into_any());

@@ -11,6 +11,7 @@ pub mod copy_button;
 pub mod deadline_picker;
 pub mod edit_dialog;
 pub mod in_step;
+pub mod inbound;
 pub mod list_notes;
 pub mod list_toolbar;
 pub mod markup;

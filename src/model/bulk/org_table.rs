@@ -77,21 +77,29 @@ pub fn org_order(rows: &[Located], expiries: &[Expiry], sort: OrgSort) -> Vec<us
     idx
 }
 
-/// The rows of `order` that match the account, status and text filter, in that order.
+/// What the overview's filters ask for: text, one account, one organization, a status.
+#[derive(Clone, Copy)]
+pub struct OrgFilter<'a> {
+    pub q: &'a str,
+    pub account: &'a str,
+    pub organization: &'a str,
+    pub status: StatusFilter,
+}
+
+/// The rows of `order` that match the filters, in that order.
 pub fn org_filter(
     order: &[usize],
     rows: &[Located],
     expiries: &[Expiry],
-    q: &str,
-    account: &str,
-    status: StatusFilter,
+    f: OrgFilter,
 ) -> Vec<usize> {
-    let q = lower(q.trim());
-    let account = account.trim();
+    let (q, status) = (lower(f.q.trim()), f.status);
+    let (account, organization) = (f.account.trim(), f.organization.trim());
     order
         .iter()
         .copied()
         .filter(|&i| account.is_empty() || rows[i].share.is_account(account))
+        .filter(|&i| organization.is_empty() || rows[i].repo.namespace == organization)
         .filter(|&i| status.matches(&expiries[i]))
         .filter(|&i| {
             q.is_empty() || {
@@ -126,14 +134,13 @@ mod tests {
         status: StatusFilter,
         sort: OrgSort,
     ) -> Vec<usize> {
-        org_filter(
-            &org_order(rows, expiries, sort),
-            rows,
-            expiries,
+        let f = OrgFilter {
             q,
             account,
+            organization: "",
             status,
-        )
+        };
+        org_filter(&org_order(rows, expiries, sort), rows, expiries, f)
     }
     use crate::model::{RepoRef, Share};
     use chrono::{NaiveDate, TimeZone, Utc};

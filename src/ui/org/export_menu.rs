@@ -51,9 +51,14 @@ pub fn ExportMenu(table: OrgTable) -> impl IntoView {
     let export = move |format: Format| {
         let rows = table.in_view();
         let v = view.0.get_untracked();
+        let scope = match (v.namespace.as_str(), v.organization.as_str()) {
+            ("", "") => "all",
+            ("", org) => org,
+            (ns, _) => ns,
+        };
         let base = match v.account.is_empty() {
-            true => format!("swr-shares-{}", v.namespace),
-            false => format!("swr-shares-{}-{}", v.namespace, v.account),
+            true => format!("swr-shares-{scope}"),
+            false => format!("swr-shares-{scope}-{}", v.account),
         };
         let text = match format {
             Format::Csv => to_csv(&rows),

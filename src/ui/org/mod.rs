@@ -10,6 +10,7 @@ pub mod download;
 pub mod export_menu;
 pub mod job_view;
 pub mod org_filters;
+pub mod org_found;
 pub mod org_load;
 pub mod org_rows;
 pub mod org_table_view;

@@ -5,13 +5,47 @@ use crate::model::table_view::StatusFilter;
 use crate::state::org_table::OrgTable;
 use crate::state::view::View;
 
-/// What the overview shows: one account (what it can pull), a text filter, a status, and
-/// the order. All but the order live in the URL.
+/// What the overview shows: one account (what it can pull), one organization (where every
+/// organization is loaded), a text filter, a status, and the order. All but the order live
+/// in the URL.
 #[component]
 pub fn OrgFilters(table: OrgTable) -> impl IntoView {
     let view = View::expect();
+    let every_org = move || view.0.with(|v| v.namespace.trim().is_empty());
+    // The organizations in the table, from the repositories read.
+    let orgs = Memo::new(move |_| {
+        let mut o: Vec<String> = table.org.with(|d| match d {
+            Some(Ok(d)) => d.repos.iter().map(|r| r.namespace.clone()).collect(),
+            _ => Vec::new(),
+        });
+        o.sort();
+        o.dedup();
+        o
+    });
     view! {
         <div class="ss-row ss-toolbar">
+            <Show when=every_org>
+                <div class="ss-field">
+                    <label for="ss-org-in">"In organization"</label>
+                    <select
+                        id="ss-org-in"
+                        on:change:target=move |ev| {
+                            let o = ev.target().value();
+                            view.update(|v| v.organization = o)
+                        }
+                    >
+                        <option value="">"Every organization"</option>
+                        <For each=move || orgs.get() key=|o| o.clone() let:o>
+                            <option
+                                value=o.clone()
+                                selected=move || view.0.with(|v| v.organization == o)
+                            >
+                                {o.clone()}
+                            </option>
+                        </For>
+                    </select>
+                </div>
+            </Show>
             <div class="ss-field">
                 <label for="ss-org-account">"Account (what it can pull)"</label>
                 <input

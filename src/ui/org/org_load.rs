@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::beat::beat;
+use super::org_found::OrgFound;
 use crate::api::error::Operation;
 use crate::model::names::validate_namespace;
 use crate::state::org_table::OrgTable;
@@ -10,7 +11,8 @@ use crate::state::view::View;
 use crate::ui::alert::Alert;
 use crate::ui::text_field::TextField;
 
-/// The organization to load, its progress while it loads, and what could not be read.
+/// The organization to load (none: every organization), its progress while it loads, how
+/// the repositories were found, and what could not be read.
 #[component]
 pub fn OrgLoad(table: OrgTable) -> impl IntoView {
     let (session, view, org) = (Session::expect(), View::expect(), table.org);
@@ -18,7 +20,12 @@ pub fn OrgLoad(table: OrgTable) -> impl IntoView {
     let ns_error = RwSignal::new(None::<String>);
     let load = move || {
         let ns = typed.get_untracked().trim().to_string();
-        match validate_namespace(&ns) {
+        let checked = if ns.is_empty() {
+            Ok(())
+        } else {
+            validate_namespace(&ns)
+        };
+        match checked {
             Ok(()) => {
                 ns_error.set(None);
                 if view.0.with_untracked(|v| v.namespace != ns) {
@@ -29,8 +36,8 @@ pub fn OrgLoad(table: OrgTable) -> impl IntoView {
             Err(e) => ns_error.set(Some(e)),
         }
     };
-    // Opened with an organization (a link, a reload): load it at once.
-    if session.has_token() && !typed.get_untracked().trim().is_empty() {
+    // Opened (a link, a reload, the tab): load its organization, or every one, at once.
+    if session.has_token() {
         load();
     }
     // A load's progress moves at every list answer (64 in a few hundred milliseconds); it is
@@ -46,7 +53,13 @@ pub fn OrgLoad(table: OrgTable) -> impl IntoView {
     };
     view! {
         <form class="ss-row" on:submit=on_submit novalidate>
-            <TextField id="ss-org" label="Organization" value=typed error=ns_error />
+            <TextField
+                id="ss-org"
+                label="Organization"
+                value=typed
+                error=ns_error
+                placeholder="every organization"
+            />
             <div class="ss-field ss-field-button">
                 <button type="submit" disabled=move || org.loading() || !session.has_token()>
                     {move || if org.loading() { "Loading…" } else { "Load every share" }}
@@ -61,11 +74,12 @@ pub fn OrgLoad(table: OrgTable) -> impl IntoView {
             ></progress>
             <p class="ss-muted" role="status">
                 {move || match shown() {
-                    (_, 0) => "Listing the private repositories…".to_string(),
+                    (_, 0) => "Finding the repositories with shares…".to_string(),
                     (done, total) => format!("Read {done} of {total} repositories…"),
                 }}
             </p>
         </Show>
+        <OrgFound table=table />
         {move || {
             org.with(|d| match d {
                 Some(Err(e)) => {

@@ -41,6 +41,7 @@ struct Built {
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub enum OrgCell {
     Select,
+    Organization,
     Repository,
     Account,
     LastDay,
@@ -48,8 +49,9 @@ pub enum OrgCell {
     Description,
 }
 
-const COLUMNS: [OrgCell; 6] = [
+const COLUMNS: [OrgCell; 7] = [
     OrgCell::Select,
+    OrgCell::Organization,
     OrgCell::Repository,
     OrgCell::Account,
     OrgCell::LastDay,
@@ -92,9 +94,12 @@ pub fn row_markup(h: &mut Html, i: usize, l: &Located, e: &Expiry, shown: bool, 
                 .text(&repo)
                 .tag(if checked { r#"" checked>"# } else { r#"">"# });
         }
+        OrgCell::Organization => {
+            h.text(&l.repo.namespace);
+        }
         OrgCell::Repository => {
             h.tag(r#"<button type="button" class="ss-link-button ss-mono" data-open>"#)
-                .text(&repo)
+                .text(&l.repo.repository)
                 .tag("</button>");
         }
         OrgCell::Account => {

@@ -46,6 +46,7 @@ pub fn OrgTableView(table: OrgTable) -> impl IntoView {
                         <th scope="col">
                             <span class="ss-visually-hidden">"Select"</span>
                         </th>
+                        <th scope="col">"Organization"</th>
                         <th scope="col">"Repository"</th>
                         <th scope="col">"Account"</th>
                         <th scope="col">"Last valid day"</th>

@@ -1,0 +1,82 @@
+//! "Shared with you": the images other accounts share with the signed-in account, read
+//! once the view is open and the session has a token; again on request. One loading rule
+//! (`loader`): an answer for another token or region is never shown.
+
+use leptos::prelude::*;
+
+use super::loader::Loader;
+use super::session::Session;
+use super::shared::shared_repos;
+use crate::api::requests::Center;
+use crate::api::{ApiError, SwrApi};
+use crate::model::inbound::Inbound;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct InboundKey {
+    pub swr: String,
+    pub token: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct SharedWithMe {
+    key: Memo<Option<InboundKey>>,
+    loader: Loader<InboundKey, Vec<Inbound>>,
+    session: Session,
+}
+
+async fn read(session: Session, key: InboundKey) -> Result<Vec<Inbound>, ApiError> {
+    let mut api = SwrApi::new(&key.swr, "", &key.token);
+    let repos = shared_repos(session, None, &mut api, Center::WithMe, None).await?;
+    Ok(repos
+        .into_iter()
+        .map(|r| Inbound {
+            owner: r.domain_name,
+            namespace: r.namespace,
+            repository: r.name,
+            valid: r.status,
+            path: r.path,
+        })
+        .collect())
+}
+
+impl SharedWithMe {
+    pub fn new(session: Session) -> SharedWithMe {
+        let key = Memo::new(move |_| {
+            (session.config_ready.get() && session.has_token()).then(|| InboundKey {
+                swr: session.region().swr,
+                token: session.token.get(),
+            })
+        });
+        let s = SharedWithMe {
+            key,
+            loader: Loader::new(),
+            session,
+        };
+        Effect::new(move |_| s.ask(false));
+        s
+    }
+
+    fn ask(self, again: bool) {
+        let key = self.key.get();
+        let session = self.session;
+        self.loader
+            .want(key, again, move |k| async move { read(session, k).await });
+    }
+
+    /// Reads the list again, in place.
+    pub fn retry(self) {
+        untrack(|| self.ask(true));
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(Option<&Result<Vec<Inbound>, ApiError>>) -> R) -> R {
+        match self.key.get() {
+            Some(k) => self.loader.with(&k, f),
+            None => f(None),
+        }
+    }
+
+    pub fn loading(&self) -> bool {
+        self.key
+            .with(|k| k.as_ref().is_some_and(|k| self.loader.loading(k)))
+    }
+}
