@@ -1,6 +1,6 @@
 // Inlined into index.html (it is part of the first load: keep it small). Runs while the
 // page is parsed: asks for config.json and, with a kept token, for the first list the view
-// in the URL shows (a repository's shares, or an organization's private repositories),
+// in the URL shows (a repository's shares, or the overview's repositories with shares),
 // which src/api/early.rs hands to the console; warms the locale data.
 (() => {
   const early = (window.__swrShareEarly = {});
@@ -30,7 +30,7 @@
     }
     const namespace = (q.get('namespace') || '').trim();
     const repository = (q.get('repository') || '').trim();
-    if (!token || !namespace || (!repository && !org)) return undefined;
+    if (!token || (!org && (!namespace || !repository))) return undefined;
     // As src/api/requests.rs builds the URL and encodes a segment (`/` in a name is `$`).
     const keep = /[A-Za-z0-9\-._~$]/;
     const segment = (s) => Array.from(new TextEncoder().encode(s), (b) => {
@@ -40,7 +40,7 @@
     return config.then((text) => {
       const base = String(JSON.parse(text).regions[0].swr || '').trim().replace(/\/+$/, '');
       const url = org
-        ? `${base}/v2/manage/repos?namespace=${segment(namespace)}&is_public=false&limit=100&offset=0&order_column=name&order_type=asc`
+        ? `${base}/v2/manage/shared-repositories?center=self${namespace ? `&namespace=${segment(namespace)}` : ''}&limit=1000&offset=0`
         : `${base}/v2/manage/namespaces/${segment(namespace)}/repositories/${segment(repository.replaceAll('/', '$'))}/access-domains`;
       // Read whole here: when the console starts, it builds the rows in the same task as the
       // page around them, one layout instead of two.

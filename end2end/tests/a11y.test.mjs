@@ -71,7 +71,7 @@ for (const width of [390, 1280]) {
       await assertNoSeriousViolations(page, 'organization overview');
       const rows = 'table[aria-label="Shares across the organization"] tbody tr:not([hidden])';
       if (width === 390) {
-        assert.deepEqual(await cardLabels(page, rows), ['"Repository: "', '"Account: "', '"Last valid day: "', '"Status: "', '"Description: "']);
+        assert.deepEqual(await cardLabels(page, rows), ['"Organization: "', '"Repository: "', '"Account: "', '"Last valid day: "', '"Status: "', '"Description: "']);
       }
       // A job with a failure: its problems listed.
       await page.locator(`${rows} input[type=checkbox]`).first().check();

@@ -137,19 +137,19 @@ test('config.json is asked for once, before the styles and the module: the page 
     assert.deepEqual(how, ['link'], 'fetched by the preload, and only by it');
   }));
 
-test('a kept token and the organization overview: its repositories are asked for while the wasm loads, once', () =>
+test('a kept token and the organization overview: its shared repositories are asked for while the wasm loads, once', () =>
   scenario(env, 'early repositories', async (page) => {
     await keptToken(page, await env.emulator.token());
-    const repos = await wasmAfterRequest(page, (url) => url.includes('/v2/manage/repos?'));
+    const repos = await wasmAfterRequest(page, (url) => url.includes('/v2/manage/shared-repositories?'));
     await page.goto(`${env.appUrl}/?view=org&namespace=acme-fleet`);
     await page.getByTestId('org-summary').waitFor();
     const inView = Number((await page.getByText(/^Export the \d+ rows in view:$/).textContent()).match(/\d+/)[0]);
     assert.equal(inView, 2240, 'every share of the 64 repositories');
     await page.waitForLoadState('networkidle');
     assert.equal(repos.length, 1, `one request for the repositories, the page's own: ${repos.join(', ')}`);
-    assert.match(repos[0], /\/v2\/manage\/repos\?namespace=acme-fleet&is_public=false&limit=100&offset=0&/);
+    assert.match(repos[0], /\/v2\/manage\/shared-repositories\?center=self&namespace=acme-fleet&limit=1000&offset=0$/);
     // Loading again asks SWR again: the early answer is never used twice.
-    const again = page.waitForRequest((r) => r.url().includes('/v2/manage/repos?'));
+    const again = page.waitForRequest((r) => r.url().includes('/v2/manage/shared-repositories?'));
     await page.getByRole('button', { name: 'Load every share' }).click();
     await again;
     assert.equal(repos.length, 2);
@@ -214,7 +214,7 @@ test('a kept token: a failure of the early list request is shown in place and re
 test('a kept token: a failure of the organization overview\'s early request is shown in place and retried', () =>
   scenario(env, 'early repositories failure', async (page) => {
     await keptToken(page, await env.emulator.token());
-    await env.emulator.fault({ method: 'GET', path: '/v2/manage/repos', kind: 'status', status: 500,
+    await env.emulator.fault({ method: 'GET', path: '/v2/manage/shared-repositories', kind: 'status', status: 500,
       error_code: 'SVCSTG.SWR.5000001', error_message: 'Internal error', times: 1 });
     await page.goto(`${env.appUrl}/?view=org&namespace=acme-fleet`);
     const alert = page.getByRole('alert').filter({ hasText: 'Could not list the repositories.' });

@@ -122,7 +122,7 @@ test('pickers offer only organizations with Manage and private repositories; fre
     await c.useToken(await env.emulator.token());
     await page.locator('#ss-namespace-options option').first().waitFor({ state: 'attached' });
     const orgs = await page.$$eval('#ss-namespace-options option', (o) => o.map((x) => x.value));
-    assert.deepEqual(orgs, ['acme-dev', 'acme-fleet', 'acme-prod'], 'shared-tools (Write only) is not offered');
+    assert.deepEqual(orgs, ['acme-dev', 'acme-fleet', 'acme-prod', 'acme-scale'], 'shared-tools (Write only) is not offered');
     await c.organization.fill('acme-prod');
     await page.locator('#ss-repository-options option').first().waitFor({ state: 'attached' });
     const repos = await page.$$eval('#ss-repository-options option', (o) => o.map((x) => x.value));

@@ -1,7 +1,7 @@
 //! Answers the page asked for before the wasm arrived (`public/early.js`, inlined into
 //! `index.html`): `config.json`, and, when the tab keeps a token, the first list of the
-//! view in the URL (the share list of its repository, or the first page of its
-//! organization's private repositories). Each is taken once; the list only by the first
+//! view in the URL (the share list of its repository, or the first page of the overview's
+//! repositories with shares). Each is taken once; the list only by the first
 //! list request, and only if that request is exactly the one the page sent (same URL, same
 //! token) and was sent moments ago. Anything else is dropped and the console asks SWR
 //! itself.
@@ -67,7 +67,9 @@ fn text(v: &JsValue, field: &str) -> String {
 /// Whether `req` lists what the page may have asked for: shares, or repositories.
 fn is_list(req: &ApiRequest) -> bool {
     req.method == Method::Get
-        && (req.url.ends_with("/access-domains") || req.url.contains("/v2/manage/repos?"))
+        && (req.url.ends_with("/access-domains")
+            || req.url.contains("/v2/manage/repos?")
+            || req.url.contains("/v2/manage/shared-repositories?"))
 }
 
 /// The page's answer to `req`, if `req` is the list it asked for. Any other list request

@@ -117,9 +117,6 @@ impl ApiError {
                 Operation::Create => "SWR no longer finds this share. Reload the list and try again.".into(),
                 _ => "The share no longer exists: it was probably revoked meanwhile (in another tab or by someone else). Reload the list to see the current shares; add it again if it is still needed.".into(),
             },
-            400 | 401 if op == Operation::SignIn && self.asks_for_mfa() => {
-                "This user signs in with virtual MFA: enter the IAM user ID and the current 6-digit code from the authenticator app (a new one every 30 seconds).".into()
-            }
             400 => "SWR rejected the request as invalid; correct the field it names and try again.".into(),
             401 if op == Operation::SignIn => "Check the user name, password and account name.".into(),
             401 => "The token was refused (missing, invalid or expired). Paste a new token or sign in again.".into(),
@@ -313,15 +310,12 @@ mod tests {
         );
         for e in [&missing, &wrong] {
             assert!(e.asks_for_mfa(), "{e:?}");
-            assert!(e.advice(Operation::SignIn).contains("6-digit code"));
         }
         let other = ApiError::from_response(
             400,
             r#"{"error_code":"IAM.0007","error_msg":"Request parameter auth.scope is invalid."}"#,
         );
         assert!(!other.asks_for_mfa());
-        // Only a sign-in is advised about codes.
-        assert!(!missing.advice(Operation::List).contains("6-digit"));
     }
 
     #[test]

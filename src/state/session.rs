@@ -70,6 +70,8 @@ pub struct Session {
     pub refusal: RwSignal<Option<ApiError>>,
 }
 
+const MFA_ADVICE: &str = "This user signs in with virtual MFA: enter the IAM user ID and the current 6-digit code from the authenticator app (a new one every 30 seconds).";
+
 /// Why a sign-in did not succeed, as the user reads it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignInRefused {
@@ -156,9 +158,15 @@ impl Session {
                 );
                 Ok(())
             }
+            // The advice about codes is written here, in the sign-in's own code, not in
+            // `ApiError::advice`, which every view's first load carries.
+            Err(e) if e.asks_for_mfa() => Err(SignInRefused {
+                reason: format!("{} {MFA_ADVICE}", e.said()),
+                asks_for_mfa: true,
+            }),
             Err(e) => Err(SignInRefused {
                 reason: e.describe(Operation::SignIn),
-                asks_for_mfa: e.asks_for_mfa(),
+                asks_for_mfa: false,
             }),
         }
     }
