@@ -134,10 +134,16 @@ fn shown_of(ordered: &[usize], len: usize) -> Vec<bool> {
     shown
 }
 
+/// Rows written before the first paint: more than a screen holds.
+const FIRST_ROWS: usize = 150;
+/// Rows written in each later task: 3,000 rows in a few short tasks instead of one of
+/// ~180 ms (the longest task of that load is in BENCHMARKS.md).
+const ROWS_PER_TASK: usize = 400;
+
 /// Fills `body` with every row of `order` and keeps it in step: `ordered` (the filtered
 /// rows) shows and hides them, `selected` checks their boxes, `expiries` their labels.
-/// A load or a new order writes the rows in view first and the hidden ones once that is
-/// painted: a fifth of the markup before the paint, as the vanilla page writes.
+/// A load or a new order writes the first rows in view before the paint and the others,
+/// shown or hidden, a slice per task after it: no task writes thousands of rows.
 pub fn org_rows(
     body: NodeRef<Tbody>,
     rows: Memo<Vec<Located>>,
@@ -148,14 +154,17 @@ pub fn org_rows(
 ) {
     // Indexed by row (the index into `rows` of this load).
     let built = StoredValue::new_local(Vec::<Option<Built>>::new());
-    // Which writing of the table the hidden rows belong to: a later load or order drops them.
+    // Which writing of the table the later slices belong to: a later load or order drops them.
     let writing = Rc::new(Cell::new(0u64));
-    // Writes, in `order`, the rows not built yet, shown or hidden as `ordered` says now;
-    // with `all`, the hidden ones too, each run of them before the next built row.
-    let write = move |tbody: &HtmlElement, all: bool| {
+    // Writes, in `order`, up to `budget` rows not built yet (shown rows first while any is
+    // left unwritten, as `ordered` says now), each before the next built row. True if rows
+    // are left to write.
+    let write = move |tbody: &HtmlElement, budget: usize, hidden_too: bool| -> bool {
         let len = rows.with_untracked(Vec::len);
         let shown = ordered.with_untracked(|o| shown_of(o, len));
         let mut html = Html::default();
+        let mut left = budget;
+        let mut more = false;
         rows.with_untracked(|r| {
             expiries.with_untracked(|e| {
                 selected.with_untracked(|s| {
@@ -167,9 +176,12 @@ pub fn org_rows(
                                         insert(&row.tr, Place::Before, &html);
                                         html.clear();
                                     }
-                                } else if shown[i] || all {
+                                } else if (shown[i] || hidden_too) && left > 0 {
                                     let checked = !s.is_empty() && s.contains(&key_of(&r[i]));
                                     row_markup(&mut html, i, &r[i], &e[i], shown[i], checked);
+                                    left -= 1;
+                                } else {
+                                    more = true;
                                 }
                             }
                         })
@@ -181,28 +193,41 @@ pub fn org_rows(
             insert(tbody, Place::AtEnd, &html);
         }
         built.update_value(|b| index_rows(tbody, b, &expiries));
+        more
     };
+    // The next slice, in a task of its own, while this writing is still the table's.
+    fn later(
+        write: impl Fn(&HtmlElement, usize, bool) -> bool + Clone + 'static,
+        tbody: HtmlElement,
+        writing: Rc<Cell<u64>>,
+        this: u64,
+        alive: impl Fn() -> bool + Clone + 'static,
+    ) {
+        set_timeout(
+            move || {
+                // Not if the table was written again, or closed.
+                if writing.get() == this && alive() && write(&tbody, ROWS_PER_TASK, true) {
+                    later(write, tbody, writing, this, alive);
+                }
+            },
+            std::time::Duration::ZERO,
+        )
+    }
     keep_in_step(move |_| {
         let Some(tbody) = body.get() else { return };
         rows.track();
         order.track();
         tbody.set_text_content(None);
         built.set_value((0..rows.with_untracked(Vec::len)).map(|_| None).collect());
-        write(&tbody, false);
+        let more = write(&tbody, FIRST_ROWS, false);
         let this = writing.get() + 1;
         writing.set(this);
         let writing = writing.clone();
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // Not if the table was written again, or closed.
-                    if writing.get() == this && built.try_with_value(|_| ()).is_some() {
-                        write(&tbody, true);
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        let tbody: HtmlElement = tbody.into();
+        let alive = move || built.try_with_value(|_| ()).is_some();
+        if more {
+            request_animation_frame(move || later(write, tbody, writing, this, alive));
+        }
     });
     // The filter: show the rows that match, hide the others, touching only those that change.
     keep_in_step(move |_| {
