@@ -81,6 +81,8 @@ cat <<MSG
   Demo token:  $(cat .run/demo-token)
                (paste it into "IAM token"; valid 24 h)
   Or sign in:  user alice, password Demo-Passw0rd, account acme (see emulator/README.md)
+  Virtual MFA: user mia (same password and account); her code:
+               curl -s http://127.0.0.1:$EMULATOR_PORT/_emulator/totp/mia
 
   Emulator:    http://127.0.0.1:$EMULATOR_PORT  (controls under /_emulator; log in .run/emulator.log)
   Ctrl-C stops both.

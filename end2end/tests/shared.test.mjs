@@ -90,6 +90,26 @@ test('overview of every organization: organization column and filter, in the URL
     assert.match(await page.getByText(/^Export the \d+ rows in view:$/).textContent(), new RegExp(`Export the ${inProd} rows`));
   }));
 
+test('what one account can pull, across every organization: the account view follows', () =>
+  scenario(env, 'account across organizations', async (page) => {
+    await openOverview(page, '?view=org&account=partner-bank');
+    const table = page.getByRole('table', { name: 'Shares across the organization' });
+    const got = (await table.locator(SHOWN).evaluateAll((trs) => trs.map((tr) => {
+      const td = tr.querySelectorAll('td');
+      return `${td[1].textContent}/${td[2].textContent} ${tr.querySelector('th').textContent}`;
+    }))).sort();
+    const state = await env.emulator.admin('GET', '/state');
+    const expected = [];
+    for (const ns of ['acme-dev', 'acme-fleet', 'acme-prod', 'acme-scale', 'shared-tools']) {
+      for (const [name, r] of Object.entries(state.namespaces[ns].repos)) {
+        if (r.shares.some((s) => s.access_domain === 'partner-bank')) expected.push(`${ns}/${name} partner-bank`);
+      }
+    }
+    assert.ok(expected.length >= 2, expected.join());
+    assert.deepEqual(got, expected.sort());
+    assert.match(page.url(), /view=org&account=partner-bank/);
+  }));
+
 test('the overview falls back to every private repository when SWR refuses the list, and says so', () =>
   scenario(env, 'overview fallback', async (page) => {
     await env.emulator.fault({ method: 'GET', path: '/v2/manage/shared-repositories', kind: 'status', status: 404, error_code: 'APIGW.0101', error_message: 'The API does not exist or has not been published in the environment' });
