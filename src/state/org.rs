@@ -192,8 +192,10 @@ async fn repos_to_read(
     }
     match shared_repos(session, via, api, Center::Mine, namespace).await {
         Ok(repos) => {
+            // Only the organization asked for: SWR's filters may match a part of a name.
             let repos = repos
                 .into_iter()
+                .filter(|r| namespace.is_none_or(|ns| r.namespace == ns))
                 .filter_map(|r| RepoRef::new(&r.namespace, &r.name).ok())
                 .collect();
             Ok((repos, Found::Shared))
