@@ -315,6 +315,18 @@ mod virtual_mfa {
         (status, body, has_token)
     }
 
+    /// An emulator whose clock stands still: a code stays the current one.
+    async fn frozen() -> Emu {
+        let e = start().await;
+        e.admin(
+            Method::PUT,
+            "/clock",
+            json!({"now": "2030-06-11T10:00:05Z"}),
+        )
+        .await;
+        e
+    }
+
     async fn code(e: &Emu) -> String {
         let r: Value = e
             .admin(Method::GET, "/totp/mia", json!(null))
@@ -336,13 +348,7 @@ mod virtual_mfa {
 
     #[tokio::test]
     async fn the_current_code_signs_in_and_a_wrong_one_does_not() {
-        let e = start().await;
-        e.admin(
-            Method::PUT,
-            "/clock",
-            json!({"now": "2030-06-11T10:00:05Z"}),
-        )
-        .await;
+        let e = frozen().await;
         let right = code(&e).await;
         let wrong = format!("{:06}", (right.parse::<u32>().unwrap() + 1) % 1_000_000);
         let (status, body, has_token) =
@@ -369,13 +375,7 @@ mod virtual_mfa {
 
     #[tokio::test]
     async fn a_code_is_good_for_one_step_either_side() {
-        let e = start().await;
-        e.admin(
-            Method::PUT,
-            "/clock",
-            json!({"now": "2030-06-11T10:00:05Z"}),
-        )
-        .await;
+        let e = frozen().await;
         let then = code(&e).await;
         e.admin(Method::PUT, "/clock", json!({"advance_seconds": 30}))
             .await;

@@ -19,3 +19,4 @@ pub mod plan_table;
 pub mod repo_chooser;
 pub mod selection_actions;
 pub mod selection_bar;
+pub mod view_filters;

@@ -4,6 +4,7 @@ use crate::model::bulk::org_table::OrgSort;
 use crate::model::table_view::StatusFilter;
 use crate::state::org_table::OrgTable;
 use crate::state::view::View;
+use crate::ui::org::view_filters::{StatusSelect, TextFilter};
 
 /// What the overview shows: one account (what it can pull), one organization (where every
 /// organization is loaded), a text filter, a status, and the order. All but the order live
@@ -60,43 +61,11 @@ pub fn OrgFilters(table: OrgTable) -> impl IntoView {
                     }
                 />
             </div>
-            <div class="ss-field">
-                <label for="ss-org-filter">"Filter"</label>
-                <input
-                    id="ss-org-filter"
-                    type="search"
-                    placeholder="account, repository, description"
-                    prop:value=move || view.0.with(|v| v.q.clone())
-                    on:input:target=move |ev| {
-                        let q = ev.target().value();
-                        view.update(|v| v.q = q)
-                    }
-                />
-            </div>
-            <div class="ss-field">
-                <label for="ss-org-status">"Status"</label>
-                <select
-                    id="ss-org-status"
-                    on:change:target=move |ev| {
-                        let s = StatusFilter::parse(&ev.target().value());
-                        view.update(|v| v.status = s)
-                    }
-                >
-                    {StatusFilter::ALL
-                        .into_iter()
-                        .map(|f| {
-                            view! {
-                                <option
-                                    value=f.key()
-                                    selected=move || view.0.with(|v| v.status == f)
-                                >
-                                    {f.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <TextFilter id="ss-org-filter" placeholder="account, repository, description" />
+            <StatusSelect
+                id="ss-org-status"
+                options=StatusFilter::ALL.into_iter().map(|f| (f.key(), f.label())).collect()
+            />
             <div class="ss-field">
                 <label for="ss-org-sort">"Sort by"</label>
                 <select
