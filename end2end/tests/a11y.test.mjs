@@ -92,5 +92,13 @@ for (const width of [390, 1280]) {
       await page.getByRole('button', { name: /^Send \d+ changes$/ }).click();
       await page.getByTestId('job-status').filter({ hasText: 'Finished' }).waitFor();
       await assertNoSeriousViolations(page, 'bulk job finished');
+
+      await page.getByRole('button', { name: 'Shared with you' }).click();
+      const inbound = page.getByRole('table', { name: 'Images shared with you' });
+      await inbound.waitFor();
+      await assertNoSeriousViolations(page, 'shared with you');
+      if (width === 390) {
+        assert.deepEqual(await cardLabels(page, 'table[aria-label="Images shared with you"] tbody tr'), ['"Owner account: "', '"Organization: "', '"Repository: "', '"Status: "', '"Pull: "']);
+      }
     }, { bypassCSP: true }));
 }

@@ -180,8 +180,14 @@ impl OrgTable {
         } else {
             String::new()
         };
+        let shares = if s.total == 1 { "share" } else { "shares" };
+        let repositories = if repos == 1 {
+            "repository"
+        } else {
+            "repositories"
+        };
         format!(
-            "{} shares across {repos} {kind} repositories{within}: {} expired, {} expire within {} days.",
+            "{} {shares} across {repos} {kind} {repositories}{within}: {} expired, {} expire within {} days.",
             s.total,
             s.expired,
             s.expiring,

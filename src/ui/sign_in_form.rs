@@ -69,42 +69,53 @@ pub fn SignInForm() -> impl IntoView {
         code.set(String::new());
         sign_in.dispatch((u, p, a, m));
     };
-    view! {
-        <form class="ss-row" on:submit=on_submit novalidate>
-            <TextField id="ss-user" label="IAM user name" value=user autocomplete="username" />
-            <TextField
-                id="ss-password"
-                label="Password"
-                value=password
-                secret=true
-                autocomplete="current-password"
-            />
-            <TextField
-                id="ss-account-name"
-                label="IAM account name"
-                value=account
-                autocomplete="organization"
-            />
-            <Show when=move || mfa.get()>
-                <TextField
-                    id="ss-user-id"
-                    label="IAM user ID"
-                    value=user_id
-                    placeholder="My Credentials page"
-                />
-                <TextField
-                    id="ss-mfa-code"
-                    label="MFA code"
-                    value=code
-                    placeholder="6 digits"
-                    autocomplete="one-time-code"
-                />
-            </Show>
+    // Beside the last row of fields: the MFA fields get a row of their own.
+    let submit = move || {
+        view! {
             <div class="ss-field ss-field-button">
                 <button type="submit" disabled=move || sign_in.pending().get()>
                     {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </div>
+        }
+    };
+    view! {
+        <form on:submit=on_submit novalidate>
+            <div class="ss-row">
+                <TextField id="ss-user" label="IAM user name" value=user autocomplete="username" />
+                <TextField
+                    id="ss-password"
+                    label="Password"
+                    value=password
+                    secret=true
+                    autocomplete="current-password"
+                />
+                <TextField
+                    id="ss-account-name"
+                    label="IAM account name"
+                    value=account
+                    autocomplete="organization"
+                />
+                <Show when=move || !mfa.get()>{submit}</Show>
+            </div>
+            <Show when=move || mfa.get()>
+                <div class="ss-row">
+                    <TextField
+                        id="ss-user-id"
+                        label="IAM user ID"
+                        value=user_id
+                        placeholder="My Credentials page"
+                    />
+                    <TextField
+                        id="ss-mfa-code"
+                        label="MFA code"
+                        value=code
+                        placeholder="6 digits"
+                        autocomplete="one-time-code"
+                    />
+                    {submit}
+                </div>
+            </Show>
         </form>
         <Show when=move || !mfa.get()>
             <button type="button" class="ss-link-button" on:click=move |_| mfa.set(true)>

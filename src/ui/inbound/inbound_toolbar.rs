@@ -37,16 +37,17 @@ pub fn InboundToolbar(rows: Memo<Vec<Inbound>>, sort: RwSignal<InboundSort>) -> 
                     <option value="status">"Expired first"</option>
                 </select>
             </div>
-            <div class="ss-field ss-field-button">
-                <span class="ss-muted">"Export the rows in view: "</span>
-                <button type="button" on:click=move |_| export(false)>
-                    "CSV"
-                </button>
-                " "
-                <button type="button" on:click=move |_| export(true)>
-                    "JSON"
-                </button>
-            </div>
+        </div>
+        <div class="ss-row ss-toolbar" role="group" aria-label="Export the rows in view">
+            <span class="ss-muted">
+                {move || format!("Export the {} rows in view:", rows.with(Vec::len))}
+            </span>
+            <button type="button" class="ss-secondary" on:click=move |_| export(false)>
+                "CSV"
+            </button>
+            <button type="button" class="ss-secondary" on:click=move |_| export(true)>
+                "JSON"
+            </button>
         </div>
     }
 }
