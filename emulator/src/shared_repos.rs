@@ -39,6 +39,8 @@ struct Ask {
     status: Option<bool>,
     /// (offset, limit) when the client pages; everything otherwise.
     page: Option<(usize, usize)>,
+    /// Offset and limit both sent: only then `Content-Range`.
+    ranged: bool,
     order: Option<(String, bool)>,
 }
 
@@ -117,6 +119,7 @@ fn ask(q: &HashMap<String, String>) -> Result<Ask, Response> {
         }
     };
     Ok(Ask {
+        ranged: p.contains_key("offset") && p.contains_key("limit"),
         thirdparty,
         namespace: p.get("namespace").cloned(),
         name: p.get("name").map(|n| n.replace('$', "/")),
@@ -214,12 +217,5 @@ pub async fn list(
         .take(limit)
         .map(|(ns, _, r, status)| repo_item(&store, ns, r, *status, total))
         .collect();
-    page_answer(page, ask.page.filter(|_| q_paged(&q)).map(|p| p.0), total)
-}
-
-/// Whether the request sent offset and limit (either form): only then `Content-Range`.
-fn q_paged(q: &HashMap<String, String>) -> bool {
-    let f = parse_filter(q.get("filter"));
-    let has = |k: &str| q.contains_key(k) || f.contains_key(k);
-    has("offset") && has("limit")
+    page_answer(page, ask.ranged.then_some(offset), total)
 }

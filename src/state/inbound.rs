@@ -47,25 +47,20 @@ impl SharedWithMe {
                 token: session.token.get(),
             })
         });
-        let s = SharedWithMe {
+        let loader = Loader::new();
+        loader.follow(key, move |k| read(session, k));
+        SharedWithMe {
             key,
-            loader: Loader::new(),
+            loader,
             session,
-        };
-        Effect::new(move |_| s.ask(false));
-        s
-    }
-
-    fn ask(self, again: bool) {
-        let key = self.key.get();
-        let session = self.session;
-        self.loader
-            .want(key, again, move |k| async move { read(session, k).await });
+        }
     }
 
     /// Reads the list again, in place.
     pub fn retry(self) {
-        untrack(|| self.ask(true));
+        let session = self.session;
+        self.loader
+            .want(self.key.get_untracked(), true, move |k| read(session, k));
     }
 
     pub fn with<R>(&self, f: impl FnOnce(Option<&Result<Vec<Inbound>, ApiError>>) -> R) -> R {

@@ -3,8 +3,9 @@
 //! while that key is still what the user wants. Sign out, open another repository, paste
 //! another token: an older answer is never shown, even when it arrives afterwards. Of
 //! several requests, only the last one started may store its answer. Every read of SWR's
-//! or IAM's data goes through `load` (or `want`, which skips what was asked already): share
-//! lists, organizations, pickers, bulk repositories and dry runs, token info. Not loads in
+//! or IAM's data goes through `load` (or `want`, which skips what was asked already, and
+//! `follow`, which wants what a key says whenever it changes): share lists, organizations,
+//! pickers, bulk repositories and dry runs, token info, what is shared with you. Not loads in
 //! this sense: config.json (read once, before anything can be wanted), the code chunks
 //! (`ui/on_demand.rs`), writes (`writes.rs`, `jobs.rs`) and a file the user picked.
 
@@ -148,8 +149,21 @@ where
                 let asked = key.clone();
                 self.load(key, move |_| request(asked));
             }
+            // Answered already: a request for another key, still under way, must not
+            // replace that answer when it arrives.
+            Some(key) if !self.pending_is(&key, false) => self.core.cancel(),
             Some(_) => {}
         }
+    }
+
+    /// Wants what `key` says now and whenever it changes (`want`, not asked again): the
+    /// one way a view's data follows its repository, token, region or organization.
+    pub fn follow<F>(&self, key: Memo<Option<K>>, request: impl Fn(K) -> F + 'static)
+    where
+        F: Future<Output = Result<T, E>> + 'static,
+    {
+        let loader = *self;
+        Effect::new(move |_| loader.want(key.get(), false, &request));
     }
 
     /// Nothing is wanted any more (no token, no repository): what is under way is dropped.
@@ -288,6 +302,59 @@ mod tests {
             tx.send(1).unwrap();
             Executor::poll_local();
             assert_eq!(l.value(&"a"), None, "signed out meanwhile: not shown");
+        });
+    }
+
+    #[test]
+    fn back_to_what_was_answered_a_request_for_another_key_no_longer_replaces_it() {
+        run(|| {
+            let l = Loader::<&str, u32>::new();
+            l.want(Some("a"), false, |_| async { Ok(1) });
+            Executor::poll_local();
+            let (tx_b, b) = later();
+            l.want(Some("b"), false, |_| b);
+            // Back to "a" before "b" answers: "a" is answered, nothing is asked again …
+            l.want(Some("a"), false, |_| async { Ok(99) });
+            assert!(!l.loading(&"b"));
+            // … and "b"'s late answer does not take the place of "a"'s.
+            tx_b.send(2).unwrap();
+            Executor::poll_local();
+            assert_eq!(l.value(&"a"), Some(1));
+        });
+    }
+
+    #[test]
+    fn follow_asks_when_the_key_changes_and_drops_what_is_under_way_when_nothing_is_wanted() {
+        run(|| {
+            let l = Loader::<&str, u32>::new();
+            let key = RwSignal::new(Some("a"));
+            let asked = StoredValue::new(Vec::new());
+            let (tx, pending) = later();
+            let pending = StoredValue::new_local(Some(pending));
+            l.follow(Memo::new(move |_| key.get()), move |k| {
+                asked.update_value(|a| a.push(k));
+                let p = pending.try_update_value(Option::take).flatten();
+                async move {
+                    match p {
+                        Some(p) => p.await,
+                        None => Ok(k.len() as u32),
+                    }
+                }
+            });
+            Executor::poll_local();
+            key.set(Some("bb"));
+            Executor::poll_local();
+            assert_eq!(l.value(&"bb"), Some(2));
+            key.set(None);
+            Executor::poll_local();
+            tx.send(1).unwrap();
+            Executor::poll_local();
+            assert_eq!(asked.get_value(), vec!["a", "bb"]);
+            assert_eq!(
+                l.value(&"a"),
+                None,
+                "its answer came after another was wanted"
+            );
         });
     }
 

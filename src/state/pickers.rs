@@ -37,7 +37,7 @@ pub struct Pickers {
     repo_names: Loader<PickerKey, Vec<String>>,
 }
 
-async fn all_private_repos(key: &PickerKey) -> Result<Vec<String>, ApiError> {
+async fn repositories_of(key: PickerKey) -> Result<Vec<String>, ApiError> {
     let (api, namespace) = (key.api(), key.namespace.clone().unwrap_or_default());
     let mut names = Vec::new();
     loop {
@@ -51,7 +51,7 @@ async fn all_private_repos(key: &PickerKey) -> Result<Vec<String>, ApiError> {
     }
 }
 
-async fn manageable_namespaces(key: &PickerKey) -> Result<Vec<String>, ApiError> {
+async fn namespaces_of(key: PickerKey) -> Result<Vec<String>, ApiError> {
     let req = key.api().list_namespaces();
     let list = responses::namespaces(&transport::send(&req).await?)?;
     Ok(list
@@ -89,27 +89,9 @@ impl Pickers {
         };
         // Each list is asked for when its own key changes: a new organization typed asks
         // for its repositories, not again for the organizations.
-        Effect::new(move |_| {
-            p.load_namespaces(false);
-            p.load_repositories(false);
-        });
+        p.namespace_names.follow(ns_key, namespaces_of);
+        p.repo_names.follow(repo_key, repositories_of);
         p
-    }
-
-    fn load_namespaces(self, again: bool) {
-        let key = self.ns_key.get();
-        self.namespace_names.want(key, again, |key| async move {
-            manageable_namespaces(&key).await
-        });
-    }
-
-    fn load_repositories(self, again: bool) {
-        let key = self.repo_key.get();
-        self.repo_names.want(
-            key,
-            again,
-            |key| async move { all_private_repos(&key).await },
-        );
     }
 
     pub fn namespaces(&self) -> Vec<String> {
@@ -156,9 +138,8 @@ impl Pickers {
 
     /// Loads both lists again, in place.
     pub fn retry(self) {
-        untrack(|| {
-            self.load_namespaces(true);
-            self.load_repositories(true);
-        });
+        let (ns, repo) = (self.ns_key.get_untracked(), self.repo_key.get_untracked());
+        self.namespace_names.want(ns, true, namespaces_of);
+        self.repo_names.want(repo, true, repositories_of);
     }
 }

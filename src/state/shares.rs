@@ -167,10 +167,7 @@ impl SharesStore {
         };
         // Load whenever what the list answers changes: repository, token, region, or the
         // configuration arriving. With nothing to load, whatever is under way is dropped.
-        Effect::new(move |_| match key.get() {
-            Some(k) => store.load(session, k),
-            None => list.cancel(),
-        });
+        list.follow(key, move |k| store.request(session, k));
         store
     }
 
@@ -224,15 +221,19 @@ impl SharesStore {
     }
 
     pub fn reload(self, session: Session) {
-        if let Some(k) = self.key.get_untracked() {
-            self.load(session, k);
-        }
+        self.list
+            .want(self.key.get_untracked(), true, |k| self.request(session, k));
     }
 
-    fn load(self, session: Session, key: ListKey) {
+    /// The list's request for `key`, read as the table needs it.
+    fn request(
+        self,
+        session: Session,
+        key: ListKey,
+    ) -> impl std::future::Future<Output = Result<Vec<Share>, crate::api::ApiError>> {
         let req = SwrApi::new(&key.swr, "", &key.token).list_shares(&key.repo);
         let painted = self.painted;
-        self.list.load(key.clone(), move |_| async move {
+        async move {
             let result = match transport::send(&req).await {
                 Ok(r) => responses::share_list(&r),
                 Err(e) => Err(e),
@@ -250,6 +251,6 @@ impl SharesStore {
                 });
             }
             result
-        });
+        }
     }
 }
